@@ -1,0 +1,3 @@
+/* module placeholder */
+int compare_placeholder(void);
+int compare_placeholder(void) { return 0; }

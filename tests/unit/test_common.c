@@ -1,0 +1,193 @@
+/* test_common.c - unit tests of the common library. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "evidence.h"
+#include "fileio.h"
+#include "jsonio.h"
+#include "offmap.h"
+#include "sha256.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+static void test_sha256_vectors(void **state)
+{
+    char hex[65];
+    (void)state;
+    sha256_hex("", 0, hex);
+    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    sha256_hex("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+static void test_utf8_decode(void **state)
+{
+    size_t i = 0;
+    (void)state;
+    assert_int_equal(utf8_next("\xE2\x80\x94", 3, &i), 0x2014);
+    assert_int_equal(i, 3);
+    i = 0;
+    assert_int_equal(utf8_next("\xC0\xAF", 2, &i), UTF8_BAD); /* overlong */
+    assert_int_equal(i, 1);
+    i = 0;
+    assert_int_equal(utf8_next("\xED\xA0\x80", 3, &i), UTF8_BAD); /* surrogate */
+    i = 0;
+    assert_int_equal(utf8_next("\xE2\x80", 2, &i), UTF8_BAD); /* truncated */
+    assert_int_equal(utf8_valid_prefix("ab\xFF" "cd", 5), 2);
+    assert_int_equal(utf8_count("h\xC3\xA9llo \xF0\x9F\x98\x80", 11), 7);
+}
+
+static void test_utf8_fold(void **state)
+{
+    char *f;
+    (void)state;
+    const char *in = "  The \xE2\x80\x9CIronclad\xE2\x80\x9D  Alliance\xE2\x80\x94U.S.\n";
+    f = utf8_fold(in, strlen(in));
+    assert_string_equal(f, "the \"ironclad\" alliance-u.s.");
+    free(f);
+    f = utf8_squeeze("a \xC2\xA0 b\n\nc", 10);
+    assert_string_equal(f, "a b c");
+    free(f);
+}
+
+static void test_buf(void **state)
+{
+    struct buf b = BUF_INIT;
+    char *s;
+    (void)state;
+    assert_string_equal(buf_str(&b), "");
+    for (int i = 0; i < 1000; i++)
+        buf_printf(&b, "%d,", i % 10);
+    assert_int_equal(b.len, 2000);
+    buf_reset(&b);
+    buf_put_utf8(&b, 0xD55C);
+    assert_string_equal(buf_str(&b), "\xED\x95\x9C");
+    s = buf_take(&b);
+    assert_string_equal(s, "\xED\x95\x9C");
+    free(s);
+    buf_free(&b);
+}
+
+/* Source "ab\r\ncd\xC2\xA0" "ef" normalised to "ab cd ef". */
+static void test_offmap_roundtrip(void **state)
+{
+    struct offmap m, r;
+    struct diag d = {.prog = "test"};
+    json_t *block, *map;
+    (void)state;
+    offmap_begin(&m, 100);
+    offmap_replace(&m, 2, 102, 3, 104); /* \r\n -> ' ' */
+    offmap_replace(&m, 5, 106, 6, 108); /* NBSP -> ' ' */
+    offmap_end(&m, 8, 110);
+    map = offmap_to_json(&m);
+    assert_non_null(map);
+    block = json_pack("{s:s, s:i, s:i, s:o}", "text", "ab cd ef", "start", 100, "end", 110,
+                      "map", map);
+    assert_int_equal(offmap_from_block(&r, block, &d), 0);
+    assert_int_equal(offmap_src(&r, 0, 0), 100);
+    assert_int_equal(offmap_src(&r, 1, 0), 101);
+    assert_int_equal(offmap_src(&r, 2, 1), 102); /* end before the break */
+    assert_int_equal(offmap_src(&r, 3, 0), 104); /* "c" */
+    assert_int_equal(offmap_src(&r, 6, 0), 108); /* "e" */
+    assert_int_equal(offmap_src(&r, 8, 1), 110);
+    json_t *ev = evidence_new(&r, "ab cd ef", 3, 8, "paragraph");
+    assert_int_equal(json_integer_value(json_object_get(ev, "start")), 104);
+    assert_int_equal(json_integer_value(json_object_get(ev, "end")), 110);
+    assert_string_equal(json_string_value(json_object_get(ev, "text")), "cd ef");
+    json_decref(ev);
+    json_decref(block);
+    offmap_free(&m);
+    offmap_free(&r);
+}
+
+static void test_offmap_verbatim_has_no_map(void **state)
+{
+    struct offmap m;
+    (void)state;
+    offmap_begin(&m, 7);
+    offmap_replace(&m, 1, 8, 2, 9); /* same length: verbatim */
+    offmap_end(&m, 5, 12);
+    assert_null(offmap_to_json(&m));
+    offmap_free(&m);
+}
+
+static void test_atomic_write(void **state)
+{
+    char dir[] = "/tmp/briefing-test-XXXXXX";
+    struct diag d = {.prog = "test"};
+    char *path, *back;
+    size_t len;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    path = fileio_join(dir, "out.json");
+    assert_int_equal(fileio_write_atomic(path, "{}\n", 3, &d), 0);
+    back = fileio_read(path, 100, &len, &d);
+    assert_non_null(back);
+    assert_int_equal(len, 3);
+    free(back);
+    /* a file larger than the limit is refused with a message naming it */
+    assert_null(fileio_read(path, 2, &len, &d));
+    assert_non_null(strstr(d.msg, "larger than the limit"));
+    /* a directory is refused */
+    assert_null(fileio_read(dir, 100, &len, &d));
+    assert_non_null(strstr(d.msg, "is a directory"));
+    /* writing into a missing directory fails and names the target */
+    char *bad = fileio_join(dir, "missing/out.json");
+    assert_int_equal(fileio_write_atomic(bad, "x", 1, &d), -1);
+    assert_string_equal(d.file, bad);
+    free(bad);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+
+static void test_stem(void **state)
+{
+    char *s;
+    (void)state;
+    s = fileio_stem("dir/some file.v2.txt");
+    assert_string_equal(s, "some file.v2");
+    free(s);
+    s = fileio_stem(".hidden");
+    assert_string_equal(s, ".hidden");
+    free(s);
+    assert_string_equal(fileio_basename("-"), "<stdin>");
+}
+
+static void test_jsonio_error_position(void **state)
+{
+    struct diag d = {.prog = "test"};
+    (void)state;
+    assert_null(jsonio_loadb("{\n  \"a\": [1,\n", 13, "x.json", &d));
+    assert_string_equal(d.file, "x.json");
+    assert_true(d.line >= 2);
+    json_t *s = jsonio_stringn("ok\xFF", 3);
+    assert_string_equal(json_string_value(s), "ok\xEF\xBF\xBD");
+    json_decref(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sha256_vectors),   cmocka_unit_test(test_utf8_decode),
+        cmocka_unit_test(test_utf8_fold),        cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_offmap_roundtrip), cmocka_unit_test(test_offmap_verbatim_has_no_map),
+        cmocka_unit_test(test_atomic_write),     cmocka_unit_test(test_stem),
+        cmocka_unit_test(test_jsonio_error_position),
+    };
+    xalloc_init("test_common");
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
