@@ -7,7 +7,8 @@
 #   tests/suites/*.sh         scripts printing TAP lines: "ok - name",
 #                             "not ok - name", "ok - name # SKIP why"
 # Each suite gets BIN=BUILD/bin, BUILD=BUILD, and SUITE_LABEL (the build's
-# name) in its environment. A suite that exits non-zero without printing a
+# name) in its environment. TESTS=REGEX runs only the suites whose name
+# matches (e.g. TESTS='clean|unit/test_clean'). A suite that exits non-zero without printing a
 # "not ok" line counts as one failure of its own. Suites that are too slow
 # to run twice check SUITE_LABEL and skip themselves under build/asan.
 set -u
@@ -23,6 +24,7 @@ trap 'rm -rf "$tmp"' EXIT
 run_suite() { # label name command...
     local label=$1 name=$2; shift 2
     local out="$tmp/out" rc p f s
+    if [ -n "${TESTS:-}" ] && ! [[ $name =~ $TESTS ]]; then return 0; fi
     "$@" >"$out" 2>"$tmp/err"
     rc=$?
     p=$(grep -cE '^ok\b' "$out" | head -1)
@@ -49,6 +51,7 @@ run_suite() { # label name command...
 for build in "$@"; do
     label=$(basename "$build")
     [ "$build" = build ] && label=normal
+    case $label in *asan*) label=asan ;; esac
     if [ ! -d "$build/bin" ]; then
         echo "run.sh: $build/bin: no such build; run make first" >&2
         fail=$((fail + 1))
