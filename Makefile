@@ -95,7 +95,7 @@ asan:
 	$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT="-O1 -g" tests-bin
 
 valgrind: all
-	VALGRIND="valgrind --leak-check=full --error-exitcode=99 -q" tests/e2e.sh
+	tests/valgrind.sh
 
 fuzz:
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
