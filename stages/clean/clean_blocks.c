@@ -1,0 +1,582 @@
+/* clean_blocks.c - page text to classified blocks.
+ *
+ * 1. Lines are split (LF, CRLF, CR); hard-wrapped paragraphs are re-joined
+ *    when the page looks wrapped (many lines filled close to one width).
+ * 2. Each unit gets features: words, stopwords, sentence punctuation, chrome
+ *    lexicon hits, repetition elsewhere on the page, teaser and caption shapes.
+ * 3. The main run of prose is the contiguous span of units with the largest
+ *    sum of values (prose counts its words, chrome, menus and teasers count
+ *    against it), in the spirit of Body Text Extraction (Finn et al.) with
+ *    jusText-style block features.
+ * 4. Inside the run, units become paragraphs, headings, captions, bylines or
+ *    datelines; chrome and repeats are dropped. Before it, the headline is
+ *    chosen among the nearby heading-shaped units.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+const char *clean_kind_name(enum clean_kind k)
+{
+    switch (k) {
+    case CK_TITLE: return "title";
+    case CK_BYLINE: return "byline";
+    case CK_DATELINE: return "dateline";
+    case CK_HEADING: return "heading";
+    case CK_PARAGRAPH: return "paragraph";
+    case CK_CAPTION: return "caption";
+    default: return "boilerplate";
+    }
+}
+
+/* ---- lines and units --------------------------------------------------- */
+
+struct line {
+    size_t a, b;   /* decoded range without the line break */
+    size_t chars;  /* visible code points */
+    int blank;
+};
+
+static int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static int is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp == UTF8_BAD || utf8_is_space(cp) || utf8_is_invisible(cp))
+        return 0;
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xA0 || cp == 0xAB || cp == 0xBB ||
+        cp == 0xB7 || cp == 0xA9 || cp == 0xAE || cp == 0xFFFD || (cp >= 0x2190 && cp <= 0x2BFF))
+        return 0;
+    return 1;
+}
+
+static uint32_t lower_cp(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 32;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x410 && cp <= 0x42F))
+        return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 80;
+    return cp;
+}
+
+static int is_end_punct(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+           cp == 0x2026 || cp == ':' || cp == ';';
+}
+
+static int is_closer(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
+           cp == 0x300D || cp == 0x300F;
+}
+
+/* Word, stopword and CJK counts of normalised text T. */
+static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
+{
+    const char *t = u->text;
+    size_t n = u->tlen, i = 0, cjk = 0;
+    char w[64];
+    size_t wl = 0;
+    int inword = 0;
+    uint32_t last = 0, prev_last = 0;
+    u->words = u->stops = u->letters = u->chars = 0;
+    while (i <= n) {
+        uint32_t cp = 0;
+        int wc = 0;
+        if (i < n) {
+            cp = utf8_next(t, n, &i);
+            wc = is_word_cp(cp);
+            u->chars++;
+            if (cp != ' ') {
+                prev_last = last;
+                last = cp;
+            }
+        } else {
+            i++;
+        }
+        if (wc) {
+            u->letters++;
+            if (is_cjk(cp))
+                cjk++;
+            if (!inword) {
+                inword = 1;
+                wl = 0;
+            }
+            {
+                struct buf tmp = BUF_INIT;
+                uint32_t lc = lower_cp(cp);
+                if (lc < 0x80) {
+                    if (wl < sizeof w - 1)
+                        w[wl++] = (char)lc;
+                } else {
+                    buf_put_utf8(&tmp, lc);
+                    if (wl + tmp.len < sizeof w - 1) {
+                        memcpy(w + wl, tmp.p, tmp.len);
+                        wl += tmp.len;
+                    }
+                    buf_free(&tmp);
+                }
+            }
+        } else if (inword) {
+            inword = 0;
+            u->words++;
+            if (clean_lex_is_stop(lx, w, wl))
+                u->stops++;
+        }
+    }
+    if (cjk > 0 && cjk * 2 > u->words)
+        u->words += cjk / 2;
+    u->end_punct = is_end_punct(last) || (is_closer(last) && is_end_punct(prev_last));
+}
+
+/* ---- lexicon matching -------------------------------------------------- */
+
+static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    char *f = utf8_fold(u->text, u->tlen);
+    size_t fl = strlen(f);
+    int hit = 0;
+    /* trim trailing punctuation and digits-in-brackets such as "Comments (12)" */
+    while (fl > 0 && strchr(" .:|>»·-", f[fl - 1]))
+        f[--fl] = '\0';
+    for (size_t k = 0; !hit && k < lx->nchrome; k++)
+        if (strcmp(f, lx->chrome[k]) == 0)
+            hit = 1;
+    if (!hit && u->words <= 12) {
+        for (size_t k = 0; !hit && k < lx->nchrome_sub; k++)
+            if (strstr(f, lx->chrome_sub[k]))
+                hit = 1;
+    }
+    free(f);
+    return hit;
+}
+
+static int caption_shape(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    const char *t = u->text;
+    size_t n = u->tlen;
+    char *f;
+    int hit = 0;
+    if (n < 2)
+        return 0;
+    /* "... [DEFENSE MINISTRY]": a closing bracket holding capitals only */
+    if (t[n - 1] == ']') {
+        size_t k = n - 1, caps = 0, lower = 0;
+        while (k > 0 && t[k - 1] != '[') {
+            unsigned char c = (unsigned char)t[--k];
+            if (c >= 'A' && c <= 'Z')
+                caps++;
+            else if (c >= 'a' && c <= 'z')
+                lower++;
+        }
+        if (k > 0 && caps >= 2 && lower == 0)
+            return 1;
+    }
+    f = utf8_fold(t, n);
+    for (size_t k = 0; !hit && k < lx->ncaption; k++) {
+        const char *m = strstr(f, lx->caption[k]);
+        /* a marker counts inside a trailing parenthesis or at the very start */
+        if (m) {
+            const char *open = NULL;
+            for (const char *q = f; q < m; q++)
+                if (*q == '(' || *q == '[')
+                    open = q;
+            if (m == f || (open && !strpbrk(open, ")]")) ||
+                (open && strpbrk(open, ")]") > m))
+                hit = 1;
+        }
+    }
+    free(f);
+    return hit;
+}
+
+static int byline_shape(const struct clean_unit *u)
+{
+    const char *t = u->text;
+    if (u->words > 10 || u->words < 2)
+        return 0;
+    return strncmp(t, "By ", 3) == 0 || strncmp(t, "by ", 3) == 0 ||
+           strncmp(t, "BY ", 3) == 0 || strncmp(t, "Written by ", 11) == 0 ||
+           strncmp(t, "Reporter ", 9) == 0 || strncmp(t, "Von ", 4) == 0 ||
+           strncmp(t, "Por ", 4) == 0;
+}
+
+static int teaser_shape(const struct clean_unit *u)
+{
+    const char *t = u->text;
+    size_t n = u->tlen;
+    char date[11];
+    if (n >= 3 && memcmp(t + n - 3, "...", 3) == 0)
+        return 1;
+    if (n >= 3 && memcmp(t + n - 3, "\xE2\x80\xA6", 3) == 0)
+        return 1;
+    /* "May 24, 2024 - Text": a dated teaser */
+    if (n > 20) {
+        const char *dash = strstr(t, " - ");
+        if (dash && dash - t <= 24 && clean_parse_date(t, (size_t)(dash - t), date))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- repetition -------------------------------------------------------- */
+
+static uint64_t hash_text(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+struct hent {
+    uint64_t h;
+    int first;
+    int count;
+};
+
+/* Mark dup_of / dup_later with an open-addressing table (linear time). */
+static void mark_repeats(struct clean_page *pg, int *counts)
+{
+    size_t cap = 16;
+    struct hent *tab;
+    while (cap < pg->n * 2 + 2)
+        cap *= 2;
+    tab = xcalloc(cap, sizeof *tab);
+    for (size_t i = 0; i < pg->n; i++) {
+        struct clean_unit *u = &pg->u[i];
+        uint64_t h = hash_text(u->text, u->tlen) | 1;
+        size_t k = (size_t)h & (cap - 1);
+        u->dup_of = -1;
+        while (tab[k].h && !(tab[k].h == h &&
+                             pg->u[tab[k].first].tlen == u->tlen &&
+                             memcmp(pg->u[tab[k].first].text, u->text, u->tlen) == 0))
+            k = (k + 1) & (cap - 1);
+        if (tab[k].h) {
+            u->dup_of = tab[k].first;
+            pg->u[tab[k].first].dup_later = 1;
+            tab[k].count++;
+        } else {
+            tab[k].h = h;
+            tab[k].first = (int)i;
+            tab[k].count = 1;
+        }
+    }
+    for (size_t i = 0; i < pg->n; i++) {
+        struct clean_unit *u = &pg->u[i];
+        int first = u->dup_of >= 0 ? u->dup_of : (int)i;
+        uint64_t h = hash_text(pg->u[first].text, pg->u[first].tlen) | 1;
+        size_t k = (size_t)h & (cap - 1);
+        while (tab[k].first != first || tab[k].h != h)
+            k = (k + 1) & (cap - 1);
+        counts[i] = tab[k].count;
+    }
+    free(tab);
+}
+
+/* ---- splitting --------------------------------------------------------- */
+
+static void add_unit(struct clean_page *pg, const struct clean_decoded *d, size_t a, size_t b,
+                     int blank_before)
+{
+    struct clean_unit *u;
+    struct buf t = BUF_INIT;
+    clean_norm(d, a, b, &t, NULL, NULL, NULL);
+    if (t.len == 0) {
+        buf_free(&t);
+        return;
+    }
+    if (pg->n == pg->cap) {
+        pg->cap = pg->cap ? pg->cap * 2 : 64;
+        pg->u = xrealloc(pg->u, xmul(pg->cap, sizeof *pg->u));
+    }
+    u = &pg->u[pg->n++];
+    memset(u, 0, sizeof *u);
+    u->a = a;
+    u->b = b;
+    u->tlen = t.len;
+    u->text = buf_take(&t);
+    u->blank_before = blank_before;
+    u->dup_of = -1;
+}
+
+static int line_blank(const struct clean_decoded *d, size_t a, size_t b, size_t *chars)
+{
+    size_t i = a, vis = 0;
+    while (i < b) {
+        uint32_t cp = utf8_next(d->text, b, &i);
+        if (!utf8_is_space(cp) && !utf8_is_invisible(cp) && cp >= 0x20)
+            vis++;
+    }
+    *chars = vis;
+    return vis == 0;
+}
+
+static struct line *split_lines(const struct clean_decoded *d, size_t *nl)
+{
+    size_t cap = 64, n = 0, i = 0;
+    struct line *L = xmalloc(xmul(cap, sizeof *L));
+    while (i < d->len) {
+        size_t j = i;
+        const char *nlp = memchr(d->text + i, '\n', d->len - i);
+        const char *crp = memchr(d->text + i, '\r', (nlp ? (size_t)(nlp - d->text) : d->len) - i);
+        size_t next;
+        j = crp ? (size_t)(crp - d->text) : nlp ? (size_t)(nlp - d->text) : d->len;
+        next = j;
+        if (next < d->len) {
+            if (d->text[next] == '\r' && next + 1 < d->len && d->text[next + 1] == '\n')
+                next += 2;
+            else
+                next += 1;
+        }
+        if (n == cap) {
+            cap *= 2;
+            L = xrealloc(L, xmul(cap, sizeof *L));
+        }
+        L[n].a = i;
+        L[n].b = j;
+        L[n].blank = line_blank(d, i, j, &L[n].chars);
+        n++;
+        i = next;
+    }
+    *nl = n;
+    return L;
+}
+
+/* A page is hard-wrapped when most of its long lines end within a few
+ * columns of one width W <= 100: paragraphs then span several lines. */
+static size_t wrap_width(const struct line *L, size_t n)
+{
+    size_t hist[102] = {0}, nonblank = 0, best = 0, bestc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].blank)
+            continue;
+        nonblank++;
+        if (L[i].chars > 100)
+            return 0;
+        hist[L[i].chars]++;
+    }
+    for (size_t w = 40; w <= 100; w++) {
+        size_t c = 0;
+        for (size_t k = w - 12; k <= w; k++)
+            c += hist[k];
+        if (c > bestc) {
+            bestc = c;
+            best = w;
+        }
+    }
+    if (nonblank >= 4 && bestc * 10 >= nonblank * 4)
+        return best;
+    return 0;
+}
+
+/* ---- classification ---------------------------------------------------- */
+
+static int prose(const struct clean_unit *u)
+{
+    double dens = u->words ? (double)u->stops / (double)u->words : 0;
+    if (u->words >= 12 && (u->end_punct || dens >= 0.2))
+        return 1;
+    if (u->words >= 7 && u->end_punct && (dens >= 0.15 || u->stops == 0))
+        return 1;
+    return 0;
+}
+
+void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
+                  struct clean_page *pg)
+{
+    size_t nl, W, i;
+    struct line *L = split_lines(d, &nl);
+    double *val, best = 0, run = 0;
+    int *counts, *teaser_group;
+    size_t bl = 0, br = 0, cur_l = 0;
+    int have = 0;
+    memset(pg, 0, sizeof *pg);
+    pg->title = -1;
+    W = wrap_width(L, nl);
+    {
+        int blank = 1;
+        for (i = 0; i < nl;) {
+            size_t j = i;
+            if (L[i].blank) {
+                blank = 1;
+                i++;
+                continue;
+            }
+            if (W)
+                while (j + 1 < nl && !L[j + 1].blank && L[j].chars + 15 >= W)
+                    j++;
+            add_unit(pg, d, L[i].a, L[j].b, blank);
+            blank = 0;
+            i = j + 1;
+        }
+    }
+    free(L);
+    if (pg->n == 0)
+        return;
+    counts = xcalloc(pg->n, sizeof *counts);
+    teaser_group = xcalloc(pg->n, sizeof *teaser_group);
+    val = xcalloc(pg->n, sizeof *val);
+    mark_repeats(pg, counts);
+    for (i = 0; i < pg->n; i++) {
+        struct clean_unit *u = &pg->u[i];
+        unit_features(u, lx);
+        u->chrome = chrome_match(u, lx);
+    }
+    /* blank-separated groups holding a teaser are cards of a story list */
+    for (i = 0; i < pg->n;) {
+        size_t j = i + 1, k;
+        int t = teaser_shape(&pg->u[i]);
+        while (j < pg->n && !pg->u[j].blank_before) {
+            t |= teaser_shape(&pg->u[j]);
+            j++;
+        }
+        for (k = i; k < j; k++)
+            teaser_group[k] = t && (j - i > 1 || teaser_shape(&pg->u[k]));
+        i = j;
+    }
+    for (i = 0; i < pg->n; i++) {
+        struct clean_unit *u = &pg->u[i];
+        double v;
+        if (u->chrome)
+            v = -8;
+        else if (teaser_group[i])
+            v = -6;
+        else if (prose(u))
+            v = (double)u->words;
+        else if (caption_shape(u, lx))
+            v = -1;
+        else if (u->words <= 4)
+            v = -3;
+        else
+            v = u->end_punct ? 0 : -2;
+        if (counts[i] > 2 && !prose(u))
+            v -= 4;
+        val[i] = v;
+    }
+    /* maximum-sum span */
+    for (i = 0; i < pg->n; i++) {
+        if (run <= 0) {
+            run = 0;
+            cur_l = i;
+        }
+        run += val[i];
+        if (run > best) {
+            best = run;
+            bl = cur_l;
+            br = i + 1;
+            have = 1;
+        }
+    }
+    /* kinds */
+    for (i = 0; i < pg->n; i++) {
+        struct clean_unit *u = &pg->u[i];
+        u->kind = CK_BOILERPLATE;
+        u->score = val[i];
+    }
+    if (have) {
+        for (i = bl; i < br; i++) {
+            struct clean_unit *u = &pg->u[i];
+            if (u->chrome || teaser_group[i])
+                continue;
+            if (u->dup_of >= 0 && pg->u[u->dup_of].kind != CK_BOILERPLATE)
+                continue;
+            if (caption_shape(u, lx) || (u->dup_later && i + 1 < pg->n &&
+                                         pg->u[i + 1].dup_of == (int)i && u->words >= 8))
+                u->kind = CK_CAPTION;
+            else if (byline_shape(u))
+                u->kind = CK_BYLINE;
+            else if (u->words <= 14 && !prose(u)) {
+                char date[11];
+                if (clean_parse_date(u->text, u->tlen, date))
+                    u->kind = CK_DATELINE;
+                else if (u->words <= 12 && !u->end_punct)
+                    u->kind = CK_HEADING;
+                else
+                    u->kind = CK_PARAGRAPH;
+            } else
+                u->kind = CK_PARAGRAPH;
+        }
+        /* a short label line right before a caption belongs to it */
+        for (i = bl; i + 1 < br; i++)
+            if (pg->u[i].kind == CK_HEADING && pg->u[i + 1].kind == CK_CAPTION &&
+                !pg->u[i + 1].blank_before)
+                pg->u[i].kind = CK_CAPTION;
+        /* headings do not end the run */
+        while (br > bl && pg->u[br - 1].kind != CK_PARAGRAPH) {
+            if (pg->u[br - 1].kind == CK_HEADING)
+                pg->u[br - 1].kind = CK_BOILERPLATE;
+            br--;
+        }
+        /* the headline: nearest heading-shaped unit before the run */
+        {
+            size_t seen = 0;
+            for (size_t k = bl; k-- > 0 && seen < 12;) {
+                struct clean_unit *u = &pg->u[k];
+                char date[11];
+                seen++;
+                if (u->chrome || u->words < 3 || u->words > 40 || teaser_group[k])
+                    continue;
+                if (clean_parse_date(u->text, u->tlen, date) && u->words <= 8)
+                    continue;
+                if (byline_shape(u) || caption_shape(u, lx))
+                    continue;
+                if (prose(u) && u->words > 25)
+                    continue;
+                pg->title = (int)(u->dup_of >= 0 ? u->dup_of : (int)k);
+                break;
+            }
+            if (pg->title < 0 && pg->u[bl].kind == CK_HEADING)
+                pg->title = (int)bl;
+            if (pg->title >= 0)
+                pg->u[pg->title].kind = CK_TITLE;
+        }
+        /* bylines and datelines between the title and the run */
+        if (pg->title >= 0) {
+            for (i = (size_t)pg->title + 1; i < bl; i++) {
+                struct clean_unit *u = &pg->u[i];
+                char date[11];
+                if (u->dup_of >= 0 || u->chrome)
+                    continue;
+                if (byline_shape(u))
+                    u->kind = CK_BYLINE;
+                else if (u->words <= 14 && clean_parse_date(u->text, u->tlen, date))
+                    u->kind = CK_DATELINE;
+                else if (caption_shape(u, lx))
+                    u->kind = CK_CAPTION;
+            }
+        }
+    }
+    for (i = 0; i < pg->n; i++)
+        if (pg->u[i].kind == CK_BOILERPLATE) {
+            pg->dropped_blocks++;
+            pg->dropped_bytes += pg->u[i].tlen;
+        }
+    free(val);
+    free(counts);
+    free(teaser_group);
+}
+
+void clean_page_free(struct clean_page *pg)
+{
+    if (!pg)
+        return;
+    for (size_t i = 0; i < pg->n; i++)
+        free(pg->u[i].text);
+    free(pg->u);
+    memset(pg, 0, sizeof *pg);
+}

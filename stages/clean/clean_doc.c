@@ -1,0 +1,123 @@
+/* clean_doc.c - the clean JSON document and its --text rendering. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "jsonio.h"
+#include "sha256.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+static json_t *str_or_null(const char *s) { return s ? jsonio_string(s) : json_null(); }
+
+static int only_space(const struct clean_decoded *d)
+{
+    size_t i = 0;
+    while (i < d->len) {
+        uint32_t cp = utf8_next(d->text, d->len, &i);
+        if (!utf8_is_space(cp) && !utf8_is_invisible(cp) && cp >= 0x20)
+            return 0;
+    }
+    return 1;
+}
+
+static json_t *block_json(const struct clean_decoded *dec, const struct clean_unit *u)
+{
+    struct buf t = BUF_INIT;
+    struct offmap m;
+    size_t s0 = 0, s1 = 0;
+    json_t *b = json_object(), *map;
+    clean_norm(dec, u->a, u->b, &t, &m, &s0, &s1);
+    json_object_set_new(b, "kind", json_string(clean_kind_name(u->kind)));
+    json_object_set_new(b, "text", jsonio_stringn(t.p ? t.p : "", t.len));
+    json_object_set_new(b, "start", json_integer((json_int_t)s0));
+    json_object_set_new(b, "end", json_integer((json_int_t)s1));
+    map = offmap_to_json(&m);
+    if (map)
+        json_object_set_new(b, "map", map);
+    offmap_free(&m);
+    buf_free(&t);
+    return b;
+}
+
+json_t *clean_document(const char *src, size_t len, const char *name, const char *encoding,
+                       int replace, const struct clean_lex *lx, struct diag *d)
+{
+    struct clean_decoded dec;
+    struct clean_page pg;
+    struct clean_meta meta;
+    json_t *doc, *source, *jm, *blocks, *dropped;
+    char hex[65];
+    size_t dropped_bytes = 0;
+    if (clean_decode(src, len, encoding, replace, &dec, d) != 0) {
+        if (!d->file[0])
+            snprintf(d->file, sizeof d->file, "%s", name);
+        return NULL;
+    }
+    if (only_space(&dec)) {
+        clean_decoded_free(&dec);
+        diag_set(d, name, "no text: expected page text, found %s",
+                 len ? "only whitespace" : "an empty file");
+        return NULL;
+    }
+    clean_blocks(&dec, lx, &pg);
+    clean_meta_find(&pg, lx, &meta);
+    sha256_hex(src, len, hex);
+
+    doc = json_object();
+    json_object_set_new(doc, "format", json_string("briefing-clean/1"));
+    source = json_object();
+    json_object_set_new(source, "file", jsonio_string(name));
+    json_object_set_new(source, "sha256", json_string(hex));
+    json_object_set_new(source, "bytes", json_integer((json_int_t)len));
+    json_object_set_new(source, "encoding", json_string(dec.encoding));
+    json_object_set_new(source, "replacements", json_integer((json_int_t)dec.replacements));
+    json_object_set_new(doc, "source", source);
+    jm = json_object();
+    json_object_set_new(jm, "title", str_or_null(meta.title));
+    json_object_set_new(jm, "publisher", str_or_null(meta.publisher));
+    json_object_set_new(jm, "published", meta.published[0] ? json_string(meta.published)
+                                                             : json_null());
+    json_object_set_new(jm, "published_text", str_or_null(meta.published_text));
+    json_object_set_new(jm, "byline", str_or_null(meta.byline));
+    json_object_set_new(doc, "meta", jm);
+    blocks = json_array();
+    for (size_t i = 0; i < pg.n; i++) {
+        if (pg.u[i].kind == CK_BOILERPLATE) {
+            dropped_bytes += clean_src(&dec, pg.u[i].b) - clean_src(&dec, pg.u[i].a);
+            continue;
+        }
+        json_array_append_new(blocks, block_json(&dec, &pg.u[i]));
+    }
+    json_object_set_new(doc, "blocks", blocks);
+    dropped = json_object();
+    json_object_set_new(dropped, "blocks", json_integer((json_int_t)pg.dropped_blocks));
+    json_object_set_new(dropped, "bytes", json_integer((json_int_t)dropped_bytes));
+    json_object_set_new(doc, "dropped", dropped);
+    clean_meta_free(&meta);
+    clean_page_free(&pg);
+    clean_decoded_free(&dec);
+    return doc;
+}
+
+char *clean_text_render(const json_t *doc)
+{
+    struct buf b = BUF_INIT;
+    json_t *blocks = json_object_get(doc, "blocks");
+    size_t i;
+    json_t *blk;
+    json_array_foreach(blocks, i, blk) {
+        const char *kind = jsonio_str(blk, "kind");
+        const char *text = jsonio_str(blk, "text");
+        if (!kind || !text)
+            continue;
+        if (strcmp(kind, "title") != 0 && strcmp(kind, "heading") != 0 &&
+            strcmp(kind, "paragraph") != 0)
+            continue;
+        if (b.len)
+            buf_putc(&b, '\n');
+        buf_append(&b, text);
+        buf_putc(&b, '\n');
+    }
+    return buf_take(&b);
+}

@@ -1,0 +1,316 @@
+/* clean_meta.c - publication date, publisher and byline of a page.
+ *
+ * The date comes only from a dateline in the page header (the units before
+ * the first paragraph): a short line holding a date, preferring one labelled
+ * "published"/"posted"/"date". Dates elsewhere (related headlines, captions,
+ * the body) are never used: a gap is better than a guess.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "clean.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* ---- dates ------------------------------------------------------------- */
+
+static const char *const month_names[12][3] = {
+    {"january", "jan", NULL},  {"february", "feb", NULL}, {"march", "mar", NULL},
+    {"april", "apr", NULL},    {"may", NULL, NULL},       {"june", "jun", NULL},
+    {"july", "jul", NULL},     {"august", "aug", NULL},   {"september", "sept", "sep"},
+    {"october", "oct", NULL},  {"november", "nov", NULL}, {"december", "dec", NULL},
+};
+
+/* Month at S (letters, case-insensitive, optional '.'); bytes used in *USED. */
+static int month_at(const char *s, size_t n, size_t *used)
+{
+    size_t k = 0;
+    char w[12];
+    while (k < n && k < sizeof w - 1 && isalpha((unsigned char)s[k])) {
+        w[k] = (char)tolower((unsigned char)s[k]);
+        k++;
+    }
+    if (k < 3 || (k < n && isalpha((unsigned char)s[k])))
+        return 0;
+    w[k] = '\0';
+    for (int m = 0; m < 12; m++)
+        for (int v = 0; v < 3 && month_names[m][v]; v++)
+            if (strcmp(w, month_names[m][v]) == 0) {
+                if (k < n && s[k] == '.')
+                    k++;
+                *used = k;
+                return m + 1;
+            }
+    return 0;
+}
+
+static int num_at(const char *s, size_t n, size_t maxd, size_t *used)
+{
+    size_t k = 0;
+    int v = 0;
+    while (k < n && k < maxd && isdigit((unsigned char)s[k]))
+        v = v * 10 + (s[k++] - '0');
+    if (k == 0 || (k < n && isdigit((unsigned char)s[k])))
+        return -1;
+    *used = k;
+    return v;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 0;
+    return 1;
+}
+
+static size_t skip_sep(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
+        i++;
+    return i;
+}
+
+/* Try a date starting exactly at S[I]. */
+static int date_at(const char *s, size_t n, size_t i, int *y, int *m, int *d)
+{
+    size_t u, j;
+    int a, b, c;
+    if (i > 0 && (isalnum((unsigned char)s[i - 1])))
+        return 0;
+    if (isdigit((unsigned char)s[i])) {
+        a = num_at(s + i, n - i, 4, &u);
+        if (a < 0)
+            return 0;
+        j = i + u;
+        if (u == 4 && j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
+            char sep = s[j];
+            b = num_at(s + j + 1, n - j - 1, 2, &u);
+            if (b < 0)
+                return 0;
+            j += 1 + u;
+            if (j >= n || s[j] != sep)
+                return 0;
+            c = num_at(s + j + 1, n - j - 1, 2, &u);
+            if (c < 0)
+                return 0;
+            *y = a, *m = b, *d = c;
+            return valid_ymd(a, b, c);
+        }
+        if (u == 4 && j < n && (unsigned char)s[j] >= 0x80) {
+            /* 2025년 5월 3일 / 2025年5月3日 */
+            size_t k = j;
+            const char *ym[2] = {"\xEB\x85\x84", "\xE5\xB9\xB4"};
+            const char *mm[2] = {"\xEC\x9B\x94", "\xE6\x9C\x88"};
+            for (int z = 0; z < 2; z++) {
+                k = j;
+                if (n - k < 3 || memcmp(s + k, ym[z], 3) != 0)
+                    continue;
+                k = skip_sep(s, n, k + 3);
+                b = num_at(s + k, n - k, 2, &u);
+                if (b < 0)
+                    continue;
+                k += u;
+                if (n - k < 3 || memcmp(s + k, mm[z], 3) != 0)
+                    continue;
+                k = skip_sep(s, n, k + 3);
+                c = num_at(s + k, n - k, 2, &u);
+                if (c < 0)
+                    continue;
+                *y = a, *m = b, *d = c;
+                return valid_ymd(a, b, c);
+            }
+            return 0;
+        }
+        if (u <= 2) { /* 03 May. 2025 */
+            j = skip_sep(s, n, j);
+            b = month_at(s + j, n - j, &u);
+            if (!b)
+                return 0;
+            j = skip_sep(s, n, j + u);
+            c = num_at(s + j, n - j, 4, &u);
+            if (c < 1000)
+                return 0;
+            *y = c, *m = b, *d = a;
+            return valid_ymd(c, b, a);
+        }
+        return 0;
+    }
+    if (isalpha((unsigned char)s[i])) { /* Sept. 18, 2023 */
+        b = month_at(s + i, n - i, &u);
+        if (!b)
+            return 0;
+        j = skip_sep(s, n, i + u);
+        a = num_at(s + j, n - j, 2, &u);
+        if (a < 0)
+            return 0;
+        j += u;
+        if (j + 1 < n && isalpha((unsigned char)s[j]) && isalpha((unsigned char)s[j + 1]))
+            j += 2; /* 18th, 1st */
+        j = skip_sep(s, n, j);
+        c = num_at(s + j, n - j, 4, &u);
+        if (c < 1000)
+            return 0;
+        *y = c, *m = b, *d = a;
+        return valid_ymd(c, b, a);
+    }
+    return 0;
+}
+
+int clean_parse_date(const char *text, size_t len, char out[11])
+{
+    for (size_t i = 0; i < len; i++) {
+        int y, m, d;
+        if (!isalnum((unsigned char)text[i]))
+            continue;
+        if (date_at(text, len, i, &y, &m, &d)) {
+            snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- metadata ---------------------------------------------------------- */
+
+static int has_label(const char *t, size_t n)
+{
+    static const char *const labels[] = {"published", "posted", "date", "updated", "news |"};
+    char *f = utf8_fold(t, n < 64 ? n : 64);
+    int hit = 0;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels && !hit; k++)
+        if (strstr(f, labels[k]))
+            hit = (int)(k < 3 ? 2 : 1);
+    free(f);
+    return hit;
+}
+
+/* "Copyright © 2014-2025 NAME. All rights reserved." -> NAME (heap) or NULL */
+static char *copyright_holder(const char *t, size_t n)
+{
+    char *f = utf8_fold(t, n);
+    const char *p = strstr(f, "copyright");
+    const char *sym = strstr(t, "\xC2\xA9");
+    size_t i, j;
+    char *res = NULL;
+    if (!p && !sym) {
+        free(f);
+        return NULL;
+    }
+    /* work on the original text from the marker on */
+    i = sym ? (size_t)(sym - t) + 2 : 0;
+    if (!sym) {
+        /* folded text keeps ASCII byte positions only up to the first change;
+         * find "opyright" case-insensitively in the original */
+        for (i = 0; i + 9 <= n; i++)
+            if (strncasecmp(t + i, "copyright", 9) == 0)
+                break;
+        i += 9;
+    }
+    free(f);
+    for (;;) {
+        while (i < n && (t[i] == ' ' || t[i] == ',' || t[i] == '-' || t[i] == ':'))
+            i++;
+        if (i + 2 <= n && memcmp(t + i, "\xC2\xA9", 2) == 0) {
+            i += 2;
+            continue;
+        }
+        if (i + 3 <= n && strncasecmp(t + i, "(c)", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        if (i < n && isdigit((unsigned char)t[i])) {
+            while (i < n && (isdigit((unsigned char)t[i]) || t[i] == '-'))
+                i++;
+            continue;
+        }
+        break;
+    }
+    j = i;
+    while (j < n && t[j] != '|' && t[j] != '.' && strncasecmp(t + j, "all rights", 10) != 0)
+        j++;
+    while (j > i && (t[j - 1] == ' ' || t[j - 1] == ','))
+        j--;
+    if (j > i && j - i <= 80)
+        res = xstrndup(t + i, j - i);
+    return res;
+}
+
+static int outlet_in(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    char *f;
+    int hit = 0;
+    if (u->words > 8)
+        return 0;
+    f = utf8_fold(u->text, u->tlen);
+    for (size_t k = 0; k < lx->noutlets && !hit; k++)
+        if (strstr(f, lx->outlets[k]))
+            hit = 1;
+    free(f);
+    return hit;
+}
+
+void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx,
+                     struct clean_meta *m)
+{
+    size_t head = pg->n, i;
+    int best_label = -1;
+    memset(m, 0, sizeof *m);
+    for (i = 0; i < pg->n; i++)
+        if (pg->u[i].kind == CK_PARAGRAPH) {
+            head = i;
+            break;
+        }
+    if (pg->title >= 0)
+        m->title = xstrdup(pg->u[pg->title].text);
+    /* date: the header's datelines, labelled ones first */
+    for (i = 0; i < head; i++) {
+        const struct clean_unit *u = &pg->u[i];
+        char date[11];
+        int lab;
+        if (u->words > 16 || !clean_parse_date(u->text, u->tlen, date))
+            continue;
+        if (u->tlen >= 3 && (memcmp(u->text + u->tlen - 3, "...", 3) == 0 ||
+                             memcmp(u->text + u->tlen - 3, "\xE2\x80\xA6", 3) == 0))
+            continue;
+        lab = has_label(u->text, u->tlen);
+        if (u->words > 8 && !lab)
+            continue;
+        if (lab > best_label) {
+            best_label = lab;
+            memcpy(m->published, date, 11);
+            free(m->published_text);
+            m->published_text = xstrdup(u->text);
+        }
+    }
+    /* publisher: a masthead naming a known outlet, else the copyright holder */
+    for (i = 0; i < head && !m->publisher; i++)
+        if (!pg->u[i].chrome && outlet_in(&pg->u[i], lx) && pg->u[i].words <= 6)
+            m->publisher = xstrdup(pg->u[i].text);
+    for (i = pg->n; i-- > 0 && !m->publisher;)
+        if (pg->u[i].words <= 30)
+            m->publisher = copyright_holder(pg->u[i].text, pg->u[i].tlen);
+    for (i = 0; i < pg->n && !m->publisher; i++)
+        if (outlet_in(&pg->u[i], lx) && pg->u[i].words <= 4)
+            m->publisher = xstrdup(pg->u[i].text);
+    for (i = 0; i < pg->n; i++)
+        if (pg->u[i].kind == CK_BYLINE) {
+            m->byline = xstrdup(pg->u[i].text);
+            break;
+        }
+}
+
+void clean_meta_free(struct clean_meta *m)
+{
+    if (!m)
+        return;
+    free(m->title);
+    free(m->publisher);
+    free(m->published_text);
+    free(m->byline);
+    memset(m, 0, sizeof *m);
+}
