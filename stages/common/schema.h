@@ -33,10 +33,18 @@ void schema_set_format_assertion(struct schema *s, int on);
 
 /* Validate INST. Returns the number of violations (0 = valid). When OUT is
  * non-NULL each violation is printed to it as one line:
- *     PREFIX: /pointer: message (keyword at #/schema/location)
- * PREFIX may be NULL. At most MAX violations are printed (0 = default 50). */
+ *     PREFIX: /pointer: message (keyword at #/schema/location/keyword)
+ * PREFIX may be NULL. At most MAX violations are printed (0 = default 50).
+ * The pointer of the document root is shown as "(root)"; the keyword's
+ * schema location is "#/json/pointer" in the main schema file and
+ * "file.json#/..." in a referenced sibling file. */
 int schema_validate(const struct schema *s, const json_t *inst, FILE *out, const char *prefix,
                     int max);
+
+/* The same violations as schema_validate, one per line, as a heap string
+ * (caller frees); NULL when INST is valid. *COUNT (may be NULL) gets the
+ * number of violations found (all of them, not only the MAX shown). */
+char *schema_errors(const struct schema *s, const json_t *inst, int max, int *count);
 
 /* Validate DOC against schemas/NAME.schema.json. 0 when valid; -1 with D
  * filled (file FILE, all violations in the message) when not, or when the

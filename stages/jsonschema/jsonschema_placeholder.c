@@ -1,3 +1,0 @@
-/* module placeholder */
-int jsonschema_placeholder(void);
-int jsonschema_placeholder(void) { return 0; }
