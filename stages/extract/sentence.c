@@ -1,0 +1,583 @@
+/* sentence.c - English sentence segmentation (Golden Rules style).
+ *
+ * One left-to-right pass over the bytes decides at each run of terminal
+ * punctuation (. ? ! and ellipses, with trailing closing quotes/brackets)
+ * whether a sentence ends there, from the token before it (abbreviation,
+ * initial, number, ordinary word) and the token after it (lower case,
+ * digit, sentence starter, capitalised word). A pre-pass finds enumerated
+ * list markers ("1.)", "2)", "3.", "a.") that form consecutive chains; a
+ * new sentence starts at each of them and at bullets. Blank lines always
+ * end a sentence. Lookbehind and lookahead are bounded, so the pass is
+ * linear in the input. */
+#include "sentence.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp_lexicon.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* ---------------------------------------------------------------- lexicon */
+
+enum { SENT_PREPOSITIVE, SENT_NUMERIC, SENT_ORDINARY, SENT_TIME, SENT_NSETS };
+
+static const char sentence_builtin_abbr[] =
+    "[prepositive]\nadm\ncapt\ncol\ndr\ne.g\ngen\ngov\ni.e\nlt\nmaj\nmr\nmrs\nms\nmt\n"
+    "prof\nrep\nrev\nsen\nsgt\nst\nvs\n"
+    "[numeric]\nno\nnos\np\npp\nvol\nart\nfig\nsec\njan\nfeb\nmar\napr\njun\njul\naug\n"
+    "sep\nsept\noct\nnov\ndec\n"
+    "[ordinary]\nco\ncorp\ninc\nltd\njr\netc\ndept\nu.s\nu.n\nu.k\ne.u\nd.c\nu.s.a\n"
+    "[time]\na.m\np.m\n";
+static const char sentence_builtin_starters[] =
+    "a\nafter\nalso\nan\nand\nas\nat\nbut\nby\ndid\nduring\nfor\nhe\nher\nhis\nhow\n"
+    "however\ni\nif\nin\nit\nits\nmeanwhile\non\nshe\nso\nthat\nthe\nthey\nthis\nthere\n"
+    "these\nwe\nwhat\nwhen\nwhere\nwhile\nwho\nwhy\nyou\n";
+
+static struct nlp_wordset sentence_sets[SENT_NSETS];
+static struct nlp_wordset sentence_starters;
+static int sentence_loaded;
+
+static void sentence_load(void)
+{
+    static const char *const abbr_sections[SENT_NSETS] = {"prepositive", "numeric",
+                                                          "ordinary", "time"};
+    static const char *const starter_sections[1] = {""};
+    if (sentence_loaded)
+        return;
+    nlp_lexicon_load("stages/extract/data/abbreviations.txt", sentence_builtin_abbr,
+                     abbr_sections, sentence_sets, SENT_NSETS);
+    nlp_lexicon_load("stages/extract/data/sentence_starters.txt", sentence_builtin_starters,
+                     starter_sections, &sentence_starters, 1);
+    sentence_loaded = 1;
+}
+
+/* ------------------------------------------------------- character classes */
+
+/* Longest token looked at before or after a boundary candidate. */
+#define SENT_MAX_TOKEN 64
+
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
+
+/* Width of the whitespace character at T[I] (0 when none). */
+static size_t space_at(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c >= 0x80) {
+        size_t j = i;
+        uint32_t cp = utf8_next(t, len, &j);
+        if (cp != UTF8_BAD && utf8_is_space(cp))
+            return j - i;
+    }
+    return 0;
+}
+
+/* Bytes of a closing quote or bracket at T[I] (0 when none). */
+static size_t closer_at(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}')
+        return 1;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x9D || (unsigned char)t[i + 2] == 0x99 ||
+         (unsigned char)t[i + 2] == 0xBA))
+        return 3; /* ” ’ › */
+    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xBB)
+        return 2; /* » */
+    return 0;
+}
+
+/* Bytes of an opening quote or bracket at T[I] (0 when none). */
+static size_t opener_at(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '{')
+        return 1;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x98))
+        return 3; /* “ ‘ */
+    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xAB)
+        return 2; /* « */
+    return 0;
+}
+
+/* Bytes of a bullet character at T[I] (0 when none): • ‣ ⁃ ▪ ◦ ●. */
+static size_t bullet_at(const char *t, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    if (i + 2 >= len || u[0] != 0xE2)
+        return 0;
+    if (u[1] == 0x80 && (u[2] == 0xA2 || u[2] == 0xA3))
+        return 3;
+    if (u[1] == 0x81 && u[2] == 0x83)
+        return 3;
+    if (u[1] == 0x96 && u[2] == 0xAA)
+        return 3;
+    if (u[1] == 0x97 && (u[2] == 0xA6 || u[2] == 0x8F))
+        return 3;
+    return 0;
+}
+
+/* Non-zero when T[I] starts the ellipsis character U+2026. */
+static int hellip_at(const char *t, size_t len, size_t i)
+{
+    return i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+           (unsigned char)t[i + 2] == 0xA6;
+}
+
+/* ------------------------------------------------------------ list markers */
+
+enum { LM_NUM_DOT_PAREN, LM_NUM_PAREN, LM_NUM_DOT, LM_ALPHA_DOT, LM_ALPHA_PAREN, LM_NSTYLES };
+
+struct list_marker {
+    size_t pos, end; /* the marker "12.)" is [pos,end) */
+    unsigned value;
+    int style;
+    int accepted;
+};
+
+/* Non-zero when a list marker may start at T[P]: at the start of the text
+ * or a line, right after a bullet, or after a word that is not capitalised
+ * ("item 2." yes, "Article 2." no). */
+static int marker_context_ok(const char *t, size_t len, size_t p)
+{
+    size_t i = p, ws = 0;
+    if (p == 0)
+        return 1;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) {
+        i--;
+        ws++;
+    }
+    if (i == 0 || t[i - 1] == '\n' || t[i - 1] == '\r')
+        return 1;
+    if (i >= 3 && bullet_at(t, len, i - 3))
+        return 1;
+    if (ws == 0)
+        return 0;
+    /* start of the previous word */
+    {
+        size_t w = i, n = 0;
+        while (w > 0 && n < SENT_MAX_TOKEN && !space_at(t, len, w - 1)) {
+            w--;
+            n++;
+        }
+        return !is_upper((unsigned char)t[w]);
+    }
+}
+
+/* Parse a marker at T[P]; fills M and returns 1, or 0. */
+static int marker_parse(const char *t, size_t len, size_t p, struct list_marker *m)
+{
+    size_t i = p;
+    unsigned v = 0;
+    int num;
+    if (is_digit((unsigned char)t[i])) {
+        while (i < len && is_digit((unsigned char)t[i]) && i - p < 2)
+            v = v * 10 + (unsigned)(t[i++] - '0');
+        num = 1;
+    } else if (is_lower((unsigned char)t[i])) {
+        v = (unsigned)(t[i++] - 'a') + 1;
+        num = 0;
+    } else {
+        return 0;
+    }
+    if (i >= len)
+        return 0;
+    if (t[i] == '.' && i + 1 < len && t[i + 1] == ')') {
+        if (!num)
+            return 0;
+        m->style = LM_NUM_DOT_PAREN;
+        i += 2;
+    } else if (t[i] == ')') {
+        m->style = num ? LM_NUM_PAREN : LM_ALPHA_PAREN;
+        i++;
+    } else if (t[i] == '.') {
+        m->style = num ? LM_NUM_DOT : LM_ALPHA_DOT;
+        i++;
+    } else {
+        return 0;
+    }
+    if (i >= len || !space_at(t, len, i))
+        return 0;
+    m->pos = p;
+    m->end = i;
+    m->value = v;
+    m->accepted = 0;
+    return 1;
+}
+
+/* Find markers that belong to a chain of consecutive values of one style.
+ * Returns the count of accepted markers in *OUT (heap; caller frees). */
+static size_t markers_find(const char *t, size_t len, struct list_marker **out)
+{
+    struct list_marker *ms = NULL;
+    size_t n = 0, cap = 0, k = 0;
+    size_t last[LM_NSTYLES];
+    int have[LM_NSTYLES] = {0};
+
+    for (size_t p = 0; p < len; p++) {
+        struct list_marker m;
+        if (p > 0 && !space_at(t, len, p - 1) && !(p >= 3 && bullet_at(t, len, p - 3)))
+            continue;
+        if (!marker_parse(t, len, p, &m) || !marker_context_ok(t, len, p))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            ms = xrealloc(ms, xmul(cap, sizeof *ms));
+        }
+        if (have[m.style] && ms[last[m.style]].value + 1 == m.value) {
+            ms[last[m.style]].accepted = 1;
+            m.accepted = 1;
+        }
+        have[m.style] = 1;
+        last[m.style] = n;
+        ms[n++] = m;
+        p = m.end - 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (ms[i].accepted)
+            ms[k++] = ms[i];
+    *out = ms;
+    return k;
+}
+
+/* ---------------------------------------------------------------- decision */
+
+enum next_kind { NEXT_END, NEXT_NONE, NEXT_LOWER, NEXT_DIGIT, NEXT_PUNCT, NEXT_UPPER, NEXT_OTHER };
+
+struct next_tok {
+    enum next_kind kind;
+    size_t word, wlen; /* the next word (ASCII letters) after openers */
+};
+
+static void next_token(const char *t, size_t len, size_t k, struct next_tok *nt)
+{
+    size_t q = k, w, o;
+    int spaced = 0;
+    nt->word = nt->wlen = 0;
+    while (q < len) {
+        size_t s = space_at(t, len, q);
+        if (!s)
+            break;
+        q += s;
+        spaced = 1;
+    }
+    if (q >= len) {
+        nt->kind = NEXT_END;
+        return;
+    }
+    if (!spaced) {
+        nt->kind = NEXT_NONE;
+        return;
+    }
+    w = q;
+    while (w < len && (o = opener_at(t, len, w)) != 0)
+        w += o;
+    if (w >= len) {
+        nt->kind = NEXT_OTHER;
+        return;
+    }
+    {
+        unsigned char c = (unsigned char)t[w];
+        size_t e = w;
+        while (e < len && e - w < SENT_MAX_TOKEN && is_alpha((unsigned char)t[e]))
+            e++;
+        nt->word = w;
+        nt->wlen = e - w;
+        if (is_lower(c))
+            nt->kind = NEXT_LOWER;
+        else if (is_digit(c))
+            nt->kind = NEXT_DIGIT;
+        else if (is_upper(c))
+            nt->kind = NEXT_UPPER;
+        else if (c < 0x80 && w == q && !opener_at(t, len, q))
+            nt->kind = NEXT_PUNCT;
+        else
+            nt->kind = NEXT_OTHER;
+    }
+}
+
+static int next_is_starter(const char *t, const struct next_tok *nt)
+{
+    return nt->kind == NEXT_UPPER && nt->wlen > 0 &&
+           nlp_wordset_has(&sentence_starters, t + nt->word, nt->wlen);
+}
+
+/* Words between S (sentence start) and P, at most LIMIT+1 counted. */
+static size_t words_before(const char *t, size_t len, size_t s, size_t p, size_t limit)
+{
+    size_t n = 0;
+    int in = 0;
+    if (p - s > 64)
+        return limit + 1;
+    for (size_t i = s; i < p; i++) {
+        if (space_at(t, len, i)) {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            if (++n > limit)
+                break;
+        }
+    }
+    return n;
+}
+
+/* Decide on a single period at T[I] followed (after closers) by NT.
+ * S is the current sentence start. */
+static int period_ends(const char *t, size_t len, size_t s, size_t i, const struct next_tok *nt)
+{
+    size_t b = i, n = 0, o;
+    int all_digits = 1, letters = 0;
+
+    while (b > s && n < SENT_MAX_TOKEN && !space_at(t, len, b - 1)) {
+        b--;
+        n++;
+    }
+    if (n >= SENT_MAX_TOKEN)
+        return nt->kind == NEXT_UPPER || nt->kind == NEXT_OTHER;
+    while (b < i && (o = opener_at(t, len, b)) != 0)
+        b += o;
+    if (b == i)
+        return nt->kind == NEXT_UPPER || nt->kind == NEXT_OTHER || nt->kind == NEXT_DIGIT;
+    for (size_t j = b; j < i; j++) {
+        unsigned char c = (unsigned char)t[j];
+        if (is_alpha(c))
+            letters++;
+        if (!is_digit(c) && c != ',' && c != '.' && c != '$' && c != '%')
+            all_digits = 0;
+    }
+    if (nlp_wordset_has(&sentence_sets[SENT_PREPOSITIVE], t + b, i - b))
+        return nt->kind != NEXT_UPPER && nt->kind != NEXT_DIGIT && nt->kind != NEXT_OTHER;
+    if (nt->kind == NEXT_DIGIT)
+        return letters > 1 && !all_digits &&
+               !nlp_wordset_has(&sentence_sets[SENT_NUMERIC], t + b, i - b) &&
+               !nlp_wordset_has(&sentence_sets[SENT_ORDINARY], t + b, i - b);
+    if (nt->kind != NEXT_UPPER && nt->kind != NEXT_OTHER)
+        return 0;
+    if (nlp_wordset_has(&sentence_sets[SENT_TIME], t + b, i - b)) {
+        if (next_is_starter(t, nt))
+            return 1;
+        /* "At 5 a.m. Mr. Smith went" vs "... at 6 p.m. Mr. Smith then" */
+        return nt->kind == NEXT_UPPER && words_before(t, len, s, b, 3) > 3;
+    }
+    if (nlp_wordset_has(&sentence_sets[SENT_NUMERIC], t + b, i - b) ||
+        nlp_wordset_has(&sentence_sets[SENT_ORDINARY], t + b, i - b))
+        return next_is_starter(t, nt);
+    /* initials and letter-dot abbreviations not in the list: "E.", "U.S.A." */
+    if (letters == 1 && i - b == 1)
+        return next_is_starter(t, nt);
+    {
+        int dotted = 1;
+        for (size_t j = b; j < i; j++) {
+            int expect_letter = ((j - b) % 2) == 0;
+            if (expect_letter ? !is_alpha((unsigned char)t[j]) : t[j] != '.')
+                dotted = 0;
+        }
+        if (dotted && i - b >= 3)
+            return next_is_starter(t, nt);
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------- split */
+
+struct cuts {
+    size_t *p;
+    size_t n, cap;
+};
+
+static void cut_add(struct cuts *c, size_t pos)
+{
+    if (c->n && c->p[c->n - 1] >= pos)
+        return;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 32;
+        c->p = xrealloc(c->p, xmul(c->cap, sizeof *c->p));
+    }
+    c->p[c->n++] = pos;
+}
+
+/* Non-zero when only whitespace and bullets lie in [A,B). */
+static int only_space(const char *t, size_t len, size_t a, size_t b)
+{
+    while (a < b) {
+        size_t s = space_at(t, len, a);
+        if (!s)
+            s = bullet_at(t, len, a);
+        if (!s)
+            return 0;
+        a += s;
+    }
+    return 1;
+}
+
+size_t sentence_split(const char *text, size_t len, struct sent_span **out)
+{
+    struct cuts cuts = {NULL, 0, 0};
+    struct list_marker *lm = NULL;
+    size_t nlm, li = 0, start = 0, i = 0;
+    struct sent_span *spans = NULL;
+    size_t nspans = 0;
+
+    sentence_load();
+    nlm = markers_find(text, len, &lm);
+
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        size_t bl;
+
+        while (li < nlm && lm[li].end <= i)
+            li++;
+        if (li < nlm && lm[li].pos == i) {
+            if (!only_space(text, len, start, i)) {
+                cut_add(&cuts, i);
+                start = i;
+            }
+            i = lm[li].end;
+            continue;
+        }
+        if ((bl = bullet_at(text, len, i)) != 0) {
+            if (!only_space(text, len, start, i)) {
+                cut_add(&cuts, i);
+                start = i;
+            }
+            i += bl;
+            continue;
+        }
+        if (c == '\n') {
+            /* a blank line ends a sentence */
+            size_t j = i + 1;
+            while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+                j++;
+            if (j < len && text[j] == '\n') {
+                cut_add(&cuts, i);
+                start = j;
+                i = j + 1;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (c == '.' || c == '?' || c == '!' || hellip_at(text, len, i)) {
+            size_t j = i, k, ndots = 0, nother = 0, nell = 0, first_end;
+            int spaced = 0, attached;
+            struct next_tok nt;
+            while (j < len) {
+                if (text[j] == '.') {
+                    ndots++;
+                    j++;
+                } else if (text[j] == '?' || text[j] == '!') {
+                    nother++;
+                    j++;
+                } else if (hellip_at(text, len, j)) {
+                    nell++;
+                    j += 3;
+                } else if (text[j] == ' ' && j + 1 < len && text[j + 1] == '.' && nother == 0 &&
+                           nell == 0) {
+                    spaced = 1;
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            first_end = i + 1;
+            k = j;
+            {
+                size_t cl;
+                while (k < len && (cl = closer_at(text, len, k)) != 0)
+                    k += cl;
+            }
+            next_token(text, len, k, &nt);
+            attached = i > 0 && !space_at(text, len, i - 1);
+            if (nt.kind == NEXT_END) {
+                cut_add(&cuts, k);
+                start = k;
+                i = k;
+                continue;
+            }
+            if (nt.kind == NEXT_NONE || nt.kind == NEXT_LOWER || nt.kind == NEXT_PUNCT) {
+                i = j;
+                continue;
+            }
+            if (nother > 0 && nell == 0) {
+                int end = nt.kind != NEXT_DIGIT || ndots == 0;
+                if (end) {
+                    cut_add(&cuts, k);
+                    start = k;
+                }
+                i = k;
+                continue;
+            }
+            if (nell > 0 || ndots >= 2) {
+                int end = 0;
+                size_t at = k;
+                if (nell > 0 || (!spaced && ndots == 3) || (spaced && ndots == 3))
+                    end = 0;
+                else if (!spaced)
+                    end = nt.kind == NEXT_UPPER;
+                else if (attached && ndots >= 4) {
+                    end = nt.kind == NEXT_UPPER;
+                    at = first_end;
+                } else {
+                    end = ndots >= 4 && nt.kind == NEXT_UPPER;
+                }
+                if (end) {
+                    cut_add(&cuts, at);
+                    start = at;
+                }
+                i = end ? at : k;
+                continue;
+            }
+            if (period_ends(text, len, start, i, &nt)) {
+                cut_add(&cuts, k);
+                start = k;
+            }
+            i = k;
+            continue;
+        }
+        i++;
+    }
+    free(lm);
+
+    /* turn cuts into trimmed spans */
+    {
+        size_t a = 0, cap = cuts.n + 1;
+        spans = xmalloc(xmul(cap, sizeof *spans));
+        for (size_t ci = 0; ci <= cuts.n; ci++) {
+            size_t b = ci < cuts.n ? cuts.p[ci] : len, s = a, e = b;
+            while (s < e) {
+                size_t w = space_at(text, len, s);
+                if (!w || s + w > e)
+                    break;
+                s += w;
+            }
+            while (e > s) {
+                /* trim trailing whitespace: ASCII or a multi-byte space ending at e */
+                size_t w = 0;
+                for (size_t back = 1; back <= 3 && back <= e - s; back++)
+                    if (space_at(text, len, e - back) == back) {
+                        w = back;
+                        break;
+                    }
+                if (!w)
+                    break;
+                e -= w;
+            }
+            if (e > s) {
+                spans[nspans].start = s;
+                spans[nspans].end = e;
+                nspans++;
+            }
+            a = b;
+        }
+    }
+    free(cuts.p);
+    *out = spans;
+    return nspans;
+}

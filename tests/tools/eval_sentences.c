@@ -1,0 +1,78 @@
+/* eval_sentences.c - score sentence_split on a sentence-boundary yardstick
+ * (a JSON array of {"id", "text", "sentences"}; see
+ * ../shared/eval/sentences/README.md): a case passes when the trimmed
+ * sentences equal the expected list exactly.
+ * Usage: eval_sentences FILE.json [-v]. Prints "# case ID: ..." lines for
+ * failures with -v and a last line "passed N of M". Exit 0, or 1/2 on
+ * unreadable input / usage. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../../stages/extract/sentence.h"
+#include "diag.h"
+#include "jsonio.h"
+#include "xalloc.h"
+
+int main(int argc, char **argv)
+{
+    struct diag d = {.prog = "eval_sentences"};
+    json_t *doc, *c;
+    size_t idx, pass = 0, total = 0;
+    int verbose = argc > 2 && strcmp(argv[2], "-v") == 0;
+
+    xalloc_init("eval_sentences");
+    if (argc < 2) {
+        fprintf(stderr, "usage: eval_sentences FILE.json [-v]\n");
+        return RC_USAGE;
+    }
+    doc = jsonio_load(argv[1], &d);
+    if (!doc || !json_is_array(doc)) {
+        if (!d.set)
+            diag_set(&d, argv[1], "expected a JSON array of cases");
+        diag_print(&d, stderr);
+        json_decref(doc);
+        return RC_DATA;
+    }
+    json_array_foreach(doc, idx, c) {
+        json_t *text = json_object_get(c, "text"), *want = json_object_get(c, "sentences");
+        struct sent_span *sp = NULL;
+        size_t n;
+        int ok;
+        if (!json_is_string(text) || !json_is_array(want))
+            continue;
+        total++;
+        n = sentence_split(json_string_value(text), json_string_length(text), &sp);
+        ok = n == json_array_size(want);
+        for (size_t k = 0; ok && k < n; k++) {
+            json_t *w = json_array_get(want, k);
+            const char *ws = json_string_value(w);
+            size_t wl = json_string_length(w);
+            while (wl && (ws[0] == ' ' || ws[0] == '\n' || ws[0] == '\t')) {
+                ws++;
+                wl--;
+            }
+            while (wl && (ws[wl - 1] == ' ' || ws[wl - 1] == '\n' || ws[wl - 1] == '\t'))
+                wl--;
+            ok = sp[k].end - sp[k].start == wl &&
+                 memcmp(json_string_value(text) + sp[k].start, ws, wl) == 0;
+        }
+        if (ok) {
+            pass++;
+        } else if (verbose) {
+            printf("# case %lld failed: got %zu sentences, want %zu\n",
+                   (long long)jsonio_int(c, "id", -1), n, json_array_size(want));
+            for (size_t k = 0; k < n; k++)
+                printf("#   got  [%.*s]\n", (int)(sp[k].end - sp[k].start),
+                       json_string_value(text) + sp[k].start);
+            for (size_t k = 0; k < json_array_size(want); k++)
+                printf("#   want [%s]\n", json_string_value(json_array_get(want, k)));
+        }
+        free(sp);
+    }
+    json_decref(doc);
+    printf("passed %zu of %zu\n", pass, total);
+    return diag_close_stdout("eval_sentences", RC_OK);
+}
