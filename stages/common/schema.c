@@ -1106,7 +1106,6 @@ static int v_object(struct vctx *c, const struct snode *n, const json_t *inst)
     size_t kl;
     json_t *v;
     size_t size = json_object_size(inst);
-    struct buf tmp = BUF_INIT;
 
     if (n->min_props >= 0 && (long long)size < n->min_props)
         e += report(c, n, "minProperties", "expected at least %lld properties, found %zu",
@@ -1118,12 +1117,13 @@ static int v_object(struct vctx *c, const struct snode *n, const json_t *inst)
     for (size_t i = 0; n->required && i < json_array_size(n->required); i++) {
         const json_t *r = json_array_get(n->required, i);
         if (!json_object_getn(inst, json_string_value(r), json_string_length(r))) {
+            struct buf full = BUF_INIT;
             size_t old = ptr_push_key(c, json_string_value(r), json_string_length(r));
-            buf_reset(&tmp);
-            buf_append(&tmp, c->ptr.p + old);
+            buf_append(&full, c->ptr.p);
             ptr_pop(c, old);
-            e += report(c, n, "required", "required property \"%s\" is missing (expected at %s%s)",
-                        json_string_value(r), buf_str(&c->ptr), buf_str(&tmp));
+            e += report(c, n, "required", "required property \"%s\" is missing (expected at %s)",
+                        json_string_value(r), buf_str(&full));
+            buf_free(&full);
             STOP_EARLY();
         }
     }
@@ -1145,7 +1145,6 @@ static int v_object(struct vctx *c, const struct snode *n, const json_t *inst)
             e += v_node(c, n->depsch[i].s, inst);
             STOP_EARLY();
         }
-    buf_free(&tmp);
     if (!n->nprops && !n->npats && !n->addl && !n->pnames)
         return e;
     json_object_keylen_foreach((json_t *)inst, k, kl, v)
