@@ -1,0 +1,130 @@
+/* test_sentence.c - unit tests of the sentence segmenter (domain cases). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../stages/extract/sentence.h"
+#include "xalloc.h"
+
+/* Split TEXT and compare with the NULL-terminated list WANT. */
+static void expect_split(const char *text, const char *const *want)
+{
+    struct sent_span *sp = NULL;
+    size_t n = sentence_split(text, strlen(text), &sp), k = 0;
+    for (; want[k]; k++) {
+        char got[512];
+        if (k >= n)
+            fail_msg("\"%s\": only %zu sentences, want \"%s\"", text, n, want[k]);
+        snprintf(got, sizeof got, "%.*s", (int)(sp[k].end - sp[k].start), text + sp[k].start);
+        assert_string_equal(got, want[k]);
+    }
+    assert_int_equal(n, k);
+    free(sp);
+}
+
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    expect_split("The U.S. and the U.N. met in Sept. 2023. Gen. Paul LaCamera spoke.",
+                 (const char *const[]){"The U.S. and the U.N. met in Sept. 2023.",
+                                       "Gen. Paul LaCamera spoke.", NULL});
+    expect_split("Lt. Col. Kim and Adm. John Aquilino met Dr. Lee at No. 10 St. James St. today.",
+                 (const char *const[]){"Lt. Col. Kim and Adm. John Aquilino met Dr. Lee at No. 10 "
+                                       "St. James St. today.",
+                                       NULL});
+    expect_split("Secretary of Defense Lloyd J. Austin III met Minister Lee Jong-sup. They talked.",
+                 (const char *const[]){"Secretary of Defense Lloyd J. Austin III met Minister Lee "
+                                       "Jong-sup.",
+                                       "They talked.", NULL});
+    expect_split("Martin Luther King Jr. spoke. Troops grew 2.5 percent in the U.S. The end.",
+                 (const char *const[]){"Martin Luther King Jr. spoke.",
+                                       "Troops grew 2.5 percent in the U.S.", "The end.", NULL});
+    expect_split("The talks began at 10 a.m. and ended at 3 p.m. The ministers then left.",
+                 (const char *const[]){"The talks began at 10 a.m. and ended at 3 p.m.",
+                                       "The ministers then left.", NULL});
+}
+
+static void test_quotes_brackets(void **state)
+{
+    (void)state;
+    expect_split("\xE2\x80\x9CWe stand together,\xE2\x80\x9D Austin said. \xE2\x80\x9CThe alliance "
+                 "is ironclad.\xE2\x80\x9D He left.",
+                 (const char *const[]){"\xE2\x80\x9CWe stand together,\xE2\x80\x9D Austin said.",
+                                       "\xE2\x80\x9CThe alliance is ironclad.\xE2\x80\x9D",
+                                       "He left.", NULL});
+    expect_split("The ministers (who met in Seoul.) agreed. Next.",
+                 (const char *const[]){"The ministers (who met in Seoul.) agreed.", "Next.", NULL});
+    expect_split("Did they agree? Yes! They did.",
+                 (const char *const[]){"Did they agree?", "Yes!", "They did.", NULL});
+}
+
+static void test_blank_lines_and_edges(void **state)
+{
+    struct sent_span *sp = NULL;
+    (void)state;
+    expect_split("Heading without period\n\nBody text here.",
+                 (const char *const[]){"Heading without period", "Body text here.", NULL});
+    expect_split("   ", (const char *const[]){NULL});
+    expect_split("", (const char *const[]){NULL});
+    expect_split("한국어 문장입니다. 두 번째 문장.",
+                 (const char *const[]){"한국어 문장입니다.", "두 번째 문장.", NULL});
+    /* NUL bytes and invalid UTF-8 must not crash or read past LEN */
+    {
+        static const char bad[] = {'A', '.', ' ', '\0', '\xff', '.', ' ', 'B', '\xe2', '\x80'};
+        size_t n = sentence_split(bad, sizeof bad, &sp);
+        assert_true(n >= 1);
+        for (size_t k = 0; k < n; k++)
+            assert_true(sp[k].start < sp[k].end && sp[k].end <= sizeof bad);
+        free(sp);
+    }
+    {
+        char *one = xmalloc(4);
+        memcpy(one, "Hi.", 3);
+        assert_int_equal(sentence_split(one, 3, &sp), 1);
+        assert_int_equal(sp[0].end, 3);
+        free(sp);
+        free(one);
+    }
+}
+
+static void test_long_input_is_linear(void **state)
+{
+    /* 10 MB on one line: must finish quickly (the runner has a timeout) */
+    size_t len = 10u * 1024u * 1024u;
+    char *t = xmalloc(len);
+    struct sent_span *sp = NULL;
+    size_t n;
+    (void)state;
+    for (size_t i = 0; i < len; i++)
+        t[i] = "Gen. Kim met U.S. envoys. Then 1. x "[i % 36];
+    n = sentence_split(t, len, &sp);
+    assert_true(n > 1000);
+    free(sp);
+    memset(t, '.', len);
+    n = sentence_split(t, len, &sp);
+    assert_true(n <= 1);
+    free(sp);
+    memset(t, 'a', len);
+    n = sentence_split(t, len, &sp);
+    assert_int_equal(n, 1);
+    free(sp);
+    free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_quotes_brackets),
+        cmocka_unit_test(test_blank_lines_and_edges),
+        cmocka_unit_test(test_long_input_is_linear),
+    };
+    xalloc_init("test_sentence");
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
