@@ -57,6 +57,7 @@ struct clean_lex {
     char **stop; size_t nstop;             /* stopwords, sorted (folded) */
     char **outlets; size_t noutlets;       /* known publisher names */
     char **caption; size_t ncaption;       /* caption markers ("photo by", "image credit") */
+    char **breaks; size_t nbreaks;         /* section openers the article never crosses */
 };
 
 /* Load every data file. 0, or -1 with D filled. */
@@ -100,7 +101,8 @@ struct clean_unit {
     int blank_before;   /* a blank line precedes it */
     int dup_of;         /* index of an earlier identical unit, or -1 */
     int dup_later;      /* an identical unit follows */
-    int chrome;         /* matches the chrome lexicon */
+    int chrome;         /* matches the chrome lexicon or a menu/breadcrumb shape */
+    int brk;            /* opens a non-article section (comments, related) */
     double score;
 };
 

@@ -143,21 +143,95 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
 
 /* ---- lexicon matching -------------------------------------------------- */
 
-static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
+/* Folded text with trailing separators trimmed (heap). */
+static char *fold_trim(const struct clean_unit *u)
 {
     char *f = utf8_fold(u->text, u->tlen);
     size_t fl = strlen(f);
-    int hit = 0;
-    /* trim trailing punctuation and digits-in-brackets such as "Comments (12)" */
-    while (fl > 0 && strchr(" .:|>»·-", f[fl - 1]))
+    while (fl > 0 && strchr(" .:|>-", f[fl - 1]))
         f[--fl] = '\0';
-    for (size_t k = 0; !hit && k < lx->nchrome; k++)
-        if (strcmp(f, lx->chrome[k]) == 0)
+    return f;
+}
+
+/* Menus and breadcrumbs written on one line: "Home > News > World",
+ * "Home : Media : News", "Terms | Privacy | Contact": two or more
+ * separators between short segments. */
+static int menu_shape(const struct clean_unit *u)
+{
+    const char *t = u->text;
+    size_t n = u->tlen, seps = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (t[i] != ' ')
+            continue;
+        if ((t[i + 1] == '>' || t[i + 1] == '|' || t[i + 1] == ':' || t[i + 1] == '/') &&
+            t[i + 2] == ' ')
+            seps++;
+        else if (i + 4 < n && t[i + 4] == ' ' &&
+                 (memcmp(t + i + 1, "\xC2\xBB", 2) == 0 || memcmp(t + i + 1, "\xC2\xB7", 2) == 0))
+            seps++;
+        else if (i + 5 < n && t[i + 4] == ' ' && memcmp(t + i + 1, "\xE2\x80\xA2", 3) == 0)
+            seps++;
+    }
+    return seps >= 2 && u->words <= (seps + 1) * 4 && !u->end_punct;
+}
+
+static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    char *f = fold_trim(u);
+    int hit = 0;
+    size_t lo = 0, hi = lx->nchrome;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(f, lx->chrome[mid]);
+        if (c == 0) {
             hit = 1;
-    if (!hit && u->words <= 12) {
+            break;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (!hit && u->words <= 25) {
         for (size_t k = 0; !hit && k < lx->nchrome_sub; k++)
             if (strstr(f, lx->chrome_sub[k]))
                 hit = 1;
+    }
+    free(f);
+    return hit || menu_shape(u);
+}
+
+static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    char *f;
+    int hit = 0;
+    if (u->words <= 16 && u->tlen > 6 &&
+        (memcmp(u->text + u->tlen - 5, "said:", 5) == 0 ||
+         memcmp(u->text + u->tlen - 5, "says:", 5) == 0)) {
+        char date[11];
+        if (clean_parse_date(u->text, u->tlen, date))
+            return 2;
+    }
+    if (u->words > 6 || u->end_punct)
+        return 0;
+    f = fold_trim(u);
+    /* "12 comments", "[ 167 comments ]": a count before the opener */
+    {
+        size_t k = 0;
+        while (f[k] == '[' || f[k] == ' ' || (f[k] >= '0' && f[k] <= '9'))
+            k++;
+        if (k > 0 && k < strlen(f))
+            memmove(f, f + k, strlen(f + k) + 1);
+    }
+    for (size_t k = 0; !hit && k < lx->nbreaks; k++) {
+        const char *b = lx->breaks[k];
+        int comments = b[0] == '!';
+        size_t bl = strlen(b + comments);
+        if (strncmp(f, b + comments, bl) == 0) {
+            unsigned char c = (unsigned char)f[bl];
+            if (!(c >= 'a' && c <= 'z'))
+                hit = comments ? 2 : 1;
+        }
     }
     free(f);
     return hit;
@@ -386,6 +460,16 @@ static size_t wrap_width(const struct line *L, size_t n)
 
 /* ---- classification ---------------------------------------------------- */
 
+/* Value of a prose unit is its word count less LINE_COST: a run of short
+ * sentences (teasers, comments) earns little, long paragraphs much. */
+#define LINE_COST 8.0
+/* A section opener (comments, related stories) the main run never crosses. */
+#define BREAK_COST 30.0
+/* Prose after a comments opener keeps this share of its value. */
+#define AFTER_COMMENTS 0.2
+/* Share of a prose unit's value when it lacks closing punctuation. */
+#define NO_PUNCT 0.5
+
 static int prose(const struct clean_unit *u)
 {
     double dens = u->words ? (double)u->stops / (double)u->words : 0;
@@ -404,7 +488,9 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
     double *val, best = 0, run = 0;
     int *counts, *teaser_group;
     size_t bl = 0, br = 0, cur_l = 0;
-    int have = 0;
+    int have = 0, after_comments = 0;
+    double mass = 0, page_dens;
+    size_t all_words = 0, all_stops = 0;
     memset(pg, 0, sizeof *pg);
     pg->title = -1;
     W = wrap_width(L, nl);
@@ -436,7 +522,13 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
         struct clean_unit *u = &pg->u[i];
         unit_features(u, lx);
         u->chrome = chrome_match(u, lx);
+        u->brk = break_match(u, lx);
     }
+    for (i = 0; i < pg->n; i++) {
+        all_words += pg->u[i].words;
+        all_stops += pg->u[i].stops;
+    }
+    page_dens = all_words ? (double)all_stops / (double)all_words : 0;
     /* blank-separated groups holding a teaser are cards of a story list */
     for (i = 0; i < pg->n;) {
         size_t j = i + 1, k;
@@ -452,20 +544,36 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
     for (i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
         double v;
-        if (u->chrome)
+        if (u->brk)
+            v = -BREAK_COST;
+        else if (u->chrome)
             v = -8;
         else if (teaser_group[i])
-            v = -6;
-        else if (prose(u))
-            v = (double)u->words;
+            v = -8;
+        else if (prose(u)) {
+            double f = 1.0;
+            if (page_dens >= 0.1) {
+                f = ((double)u->stops / (double)u->words) / 0.3;
+                f = f < 0.2 ? 0.2 : f > 1.0 ? 1.0 : f;
+            }
+            if (!u->end_punct)
+                f *= NO_PUNCT;
+            v = (double)u->words * f - LINE_COST;
+        }
         else if (caption_shape(u, lx))
-            v = -1;
+            v = -2;
         else if (u->words <= 4)
-            v = -3;
+            v = -4;
         else
-            v = u->end_punct ? 0 : -2;
+            v = u->end_punct ? -1 : -4;
         if (counts[i] > 2 && !prose(u))
             v -= 4;
+        if (after_comments && v > 0)
+            v *= AFTER_COMMENTS;
+        if (v > 0)
+            mass += v;
+        if (u->brk == 2 && mass >= 40)
+            after_comments = 1;
         val[i] = v;
     }
     /* maximum-sum span */
@@ -491,7 +599,7 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
     if (have) {
         for (i = bl; i < br; i++) {
             struct clean_unit *u = &pg->u[i];
-            if (u->chrome || teaser_group[i])
+            if (u->chrome || u->brk || teaser_group[i])
                 continue;
             if (u->dup_of >= 0 && pg->u[u->dup_of].kind != CK_BOILERPLATE)
                 continue;
@@ -510,6 +618,32 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
                     u->kind = CK_PARAGRAPH;
             } else
                 u->kind = CK_PARAGRAPH;
+        }
+        /* after a section opener inside the run, drop the list it opens up to
+         * the next substantial paragraph; runs of three or more short
+         * non-prose lines are link lists */
+        {
+            int skipping = 0;
+            for (i = bl; i < br; i++) {
+                struct clean_unit *u = &pg->u[i];
+                if (u->brk) {
+                    skipping = 1;
+                    continue;
+                }
+                if (skipping && prose(u) && u->end_punct && !teaser_group[i])
+                    skipping = 0;
+                if (skipping)
+                    u->kind = CK_BOILERPLATE;
+            }
+            for (i = bl; i < br;) {
+                size_t j = i;
+                while (j < br && !prose(&pg->u[j]) && pg->u[j].kind != CK_CAPTION)
+                    j++;
+                if (j - i >= 3)
+                    for (size_t k = i; k < j; k++)
+                        pg->u[k].kind = CK_BOILERPLATE;
+                i = j + 1;
+            }
         }
         /* a short label line right before a caption belongs to it */
         for (i = bl; i + 1 < br; i++)

@@ -68,7 +68,8 @@ int clean_lex_load(struct clean_lex *lx, struct diag *d)
                  d) != 0 ||
         lex_file("stages/clean/data/stopwords.txt", &lx->stop, &lx->nstop, d) != 0 ||
         lex_file("stages/clean/data/outlets.txt", &lx->outlets, &lx->noutlets, d) != 0 ||
-        lex_file("stages/clean/data/caption_markers.txt", &lx->caption, &lx->ncaption, d) != 0) {
+        lex_file("stages/clean/data/caption_markers.txt", &lx->caption, &lx->ncaption, d) != 0 ||
+        lex_file("stages/clean/data/section_breaks.txt", &lx->breaks, &lx->nbreaks, d) != 0) {
         clean_lex_free(lx);
         return -1;
     }
@@ -86,6 +87,7 @@ void clean_lex_free(struct clean_lex *lx)
     lex_list_free(lx->stop, lx->nstop);
     lex_list_free(lx->outlets, lx->noutlets);
     lex_list_free(lx->caption, lx->ncaption);
+    lex_list_free(lx->breaks, lx->nbreaks);
     memset(lx, 0, sizeof *lx);
 }
 
