@@ -329,10 +329,12 @@ static void put_value(struct buf *b, const json_t *j)
 {
     switch (json_typeof(j)) {
     case JSON_OBJECT:
-        buf_printf(b, "an object with %zu properties", json_object_size(j));
+        buf_printf(b, "an object with %zu propert%s", json_object_size(j),
+                   json_object_size(j) == 1 ? "y" : "ies");
         break;
     case JSON_ARRAY:
-        buf_printf(b, "an array of %zu items", json_array_size(j));
+        buf_printf(b, "an array of %zu item%s", json_array_size(j),
+                   json_array_size(j) == 1 ? "" : "s");
         break;
     case JSON_STRING:
         buf_append(b, "string ");
@@ -1334,6 +1336,25 @@ static int type_matches(unsigned types, const json_t *inst)
     }
 }
 
+/* The index of the only alternative in LIST whose "type" admits INST (so
+ * its own messages explain the failure best), or N when there is not
+ * exactly one. */
+static size_t only_candidate(struct snode *const *list, size_t n, const json_t *inst)
+{
+    size_t found = n;
+    for (size_t i = 0; i < n; i++) {
+        const struct snode *a = list[i];
+        if (a->boolean != -1 || (a->types && !type_matches(a->types, inst)))
+            continue;
+        if (!a->types && !a->const_ && !a->enum_)
+            return n; /* an alternative without a type: no clear candidate */
+        if (found != n)
+            return n;
+        found = i;
+    }
+    return found;
+}
+
 static int v_applicators(struct vctx *c, const struct snode *n, const json_t *inst)
 {
     int e = 0;
@@ -1346,7 +1367,9 @@ static int v_applicators(struct vctx *c, const struct snode *n, const json_t *in
         for (i = 0; i < n->nany; i++)
             if (v_quiet(c, n->any[i], inst))
                 break;
-        if (i == n->nany)
+        if (i == n->nany && !c->quiet && (i = only_candidate(n->any, n->nany, inst)) < n->nany)
+            e += v_node(c, n->any[i], inst); /* the one alternative of the right type says why */
+        else if (i == n->nany)
             e += report(c, n, "anyOf", "matches none of the %zu alternatives in anyOf", n->nany);
         STOP_EARLY();
     }
@@ -1359,7 +1382,9 @@ static int v_applicators(struct vctx *c, const struct snode *n, const json_t *in
                 else
                     second = i;
             }
-        if (hits == 0)
+        if (hits == 0 && !c->quiet && (first = only_candidate(n->one, n->none, inst)) < n->none)
+            e += v_node(c, n->one[first], inst);
+        else if (hits == 0)
             e += report(c, n, "oneOf", "matches none of the %zu alternatives in oneOf, expected "
                                        "exactly one",
                         n->none);
