@@ -1,0 +1,144 @@
+/* extract.h - the extract stage: a clean document in, a meeting record out.
+ *
+ * The stage works on a document model (struct xdoc): the body blocks (title,
+ * heading, paragraph) and the captions of the clean document, split into
+ * sentences, each able to produce evidence objects with offsets into the
+ * original input. Vocabularies live in stages/extract/data/ (struct xdata).
+ * The extract_* modules each fill one part of the record.
+ */
+#ifndef EXTRACT_EXTRACT_H
+#define EXTRACT_EXTRACT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "dates.h"
+#include "diag.h"
+#include "offmap.h"
+
+/* ---- data files --------------------------------------------------------- */
+
+/* One data file as rows of one or two tab-separated columns. */
+struct xlist {
+    size_t n;
+    char **a; /* first column */
+    char **b; /* second column (NULL when the row has one column) */
+};
+
+struct xdata {
+    struct xlist series, meeting_nouns, event_verbs, related_markers, formats;
+    struct xlist places, surnames, reporting, commit_verbs, commit_actors;
+    struct xlist exercises, mechanisms, figures, titles, sides, stopwords;
+    struct xlist topics, doc_signals, lead_verbs, side_verbs;
+    json_t *topic_ids; /* topics.json "topics" array (owned) */
+};
+
+/* Load every data file. 0, or -1 with D filled (names the file). */
+int xdata_load(struct xdata *x, struct diag *d);
+void xdata_free(struct xdata *x);
+/* Parse data file TEXT (LEN bytes) into L (used by xdata_load and tests). */
+void xlist_parse(struct xlist *l, const char *text, size_t len);
+void xlist_free(struct xlist *l);
+/* Non-zero when WORD (LEN bytes) equals a first-column entry (CASE-folded
+ * when ICASE). */
+int xlist_has(const struct xlist *l, const char *word, size_t len, int icase);
+
+/* ---- text helpers ------------------------------------------------------- */
+
+int xt_is_word(unsigned char c);
+/* Find PAT in S[from,len) on word boundaries; ICASE folds ASCII case.
+ * Returns the offset or (size_t)-1. */
+size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase);
+/* Length of PAT matched at S+at (word boundaries), 0 if no match. */
+size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase);
+/* Longest entry of L matching at S+at; returns its index or -1, *MLEN the length. */
+long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at, int icase,
+                   size_t *mlen);
+/* Skip spaces forward / backward. */
+size_t xt_skip_sp(const char *s, size_t len, size_t i);
+size_t xt_back_sp(const char *s, size_t i);
+/* Non-zero for an ASCII capital letter at S[i]. */
+int xt_is_cap(const char *s, size_t len, size_t i);
+/* Length of the word starting at S+i (letters, digits, '-', '\'', '.', UTF-8). */
+size_t xt_word_len(const char *s, size_t len, size_t i);
+
+/* ---- document model ----------------------------------------------------- */
+
+struct xblock {
+    const char *kind; /* borrowed from the clean JSON */
+    const char *text;
+    size_t len;
+    int body;    /* title, heading or paragraph */
+    int caption; /* caption */
+    int title;   /* the title block */
+    struct offmap map;
+};
+
+struct xsent {
+    size_t blk;    /* block index */
+    size_t t0, t1; /* span in the block text */
+    size_t para;   /* ordinal of the body block (0-based), or (size_t)-1 for captions */
+    int caption;
+};
+
+struct xdoc {
+    const char *file;
+    json_t *clean; /* borrowed */
+    struct xblock *blocks;
+    size_t nblocks;
+    struct xsent *sents;
+    size_t nsents, nbody; /* all sentences / body sentences */
+    struct date_val pub;
+    int has_pub;
+    size_t words;
+    const struct xdata *data;
+};
+
+/* Build the model from CLEAN (borrowed; must outlive DOC). PUBLISHED (may be
+ * NULL) overrides meta.published. 0, or -1 with D filled. */
+int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *published,
+              const struct xdata *data, struct diag *d);
+void xdoc_free(struct xdoc *doc);
+/* Sentence text pointer and length. */
+const char *xdoc_stext(const struct xdoc *doc, size_t si, size_t *len);
+/* Evidence for sentence SI (whole sentence); new reference. */
+json_t *xdoc_evidence(const struct xdoc *doc, size_t si);
+/* Evidence for bytes [t0,t1) of block BI; new reference. */
+json_t *xdoc_evidence_span(const struct xdoc *doc, size_t bi, size_t t0, size_t t1);
+/* Index of the sentence holding block BI offset T, or (size_t)-1. */
+size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t);
+
+/* ---- record parts (each returns new references) -------------------------- */
+
+struct xmeeting {
+    long series_sent;      /* sentence of the chosen mention, -1 when none */
+    char *series;          /* heap or NULL */
+    char *name;
+    size_t name_blk, name_t0, name_t1;
+};
+
+/* The meeting object and the related meetings array. */
+json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeeting *m);
+void xmeeting_free(struct xmeeting *m);
+/* doc_type: joint_statement, press_release, news_report, analysis or other. */
+const char *extract_doc_type(const struct xdoc *doc);
+/* Participants array; meeting M tells whether the text is about a meeting. */
+json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m);
+json_t *extract_topics(const struct xdoc *doc);
+json_t *extract_commitments(const struct xdoc *doc);
+/* Quotes; PEOPLE (borrowed) resolves speakers to full names. */
+json_t *extract_quotes(const struct xdoc *doc, const json_t *people);
+json_t *extract_acronyms(const struct xdoc *doc);
+json_t *extract_exercises(const struct xdoc *doc);
+json_t *extract_mechanisms(const struct xdoc *doc);
+json_t *extract_figures(const struct xdoc *doc);
+
+/* ---- the stage ---------------------------------------------------------- */
+
+/* The meeting record for the clean document CLEAN (borrowed) read from FILE.
+ * PUBLISHED ("YYYY-MM-DD" or NULL) overrides meta.published. Validates input
+ * and output. New reference, or NULL with D filled. */
+json_t *extract_record(json_t *clean, const char *file, const char *published,
+                       const struct xdata *data, struct diag *d);
+
+#endif

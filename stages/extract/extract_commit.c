@@ -1,0 +1,98 @@
+/* extract_commit.c - commitments: who (both sides, the U.S., the ROK, the
+ * allies...) did what (reaffirmed, pledged, agreed...) about what. A
+ * sentence with "X pledged A and agreed B" gives two items. */
+#include "extract.h"
+
+#include <string.h>
+
+#include "jsonio.h"
+
+static const char *const xc_adverbs[] = {"also", "further", "again", "jointly", "both",
+                                         "have", "has", "had", "once again", "today"};
+
+/* Skip adverbs at S+p; returns the new position. */
+static size_t xc_skip_adv(const char *s, size_t len, size_t p)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof xc_adverbs / sizeof xc_adverbs[0]; k++) {
+            size_t m = xt_match_at(s, len, p, xc_adverbs[k], 1);
+            if (m) {
+                p = xt_skip_sp(s, len, p + m);
+                again = 1;
+            }
+        }
+    }
+    return p;
+}
+
+/* End of the commitment text starting at P: the sentence end, a ';', or
+ * " and VERB" / ", and VERB" starting the next commitment (*NEXT gets VERB). */
+static size_t xc_text_end(const struct xdata *x, const char *s, size_t len, size_t p,
+                          size_t *next)
+{
+    *next = (size_t)-1;
+    for (size_t i = p; i < len; i++) {
+        size_t m, vl;
+        if (s[i] == ';')
+            return i;
+        if ((m = xt_match_at(s, len, i, "and", 0)) != 0) {
+            size_t v = xc_skip_adv(s, len, xt_skip_sp(s, len, i + m));
+            if (xt_longest_at(&x->commit_verbs, s, len, v, 0, &vl) >= 0) {
+                *next = v;
+                return xt_back_sp(s, i) > p && s[xt_back_sp(s, i) - 1] == ','
+                           ? xt_back_sp(s, i) - 1
+                           : xt_back_sp(s, i);
+            }
+        }
+    }
+    while (len > p && (s[len - 1] == '.' || s[len - 1] == ' '))
+        len--;
+    return len;
+}
+
+json_t *extract_commitments(const struct xdoc *doc)
+{
+    const struct xdata *x = doc->data;
+    json_t *out = json_array();
+    const char *last_actor = NULL;
+    for (size_t si = 0; si < doc->nbody; si++) {
+        size_t len;
+        const char *s = xdoc_stext(doc, si, &len);
+        for (size_t i = 0; i < len; i++) {
+            size_t al = 0, vl, p, v;
+            long row = xt_longest_at(&x->commit_actors, s, len, i, 1, &al);
+            const char *actor = NULL;
+            if (row >= 0 && x->commit_actors.b[row])
+                actor = x->commit_actors.b[row];
+            else if (last_actor && (al = xt_match_at(s, len, i, "They", 0)) != 0)
+                actor = last_actor;
+            else if (last_actor && (al = xt_match_at(s, len, i, "they", 0)) != 0)
+                actor = last_actor;
+            if (!actor)
+                continue;
+            v = xc_skip_adv(s, len, xt_skip_sp(s, len, i + al));
+            if (xt_longest_at(&x->commit_verbs, s, len, v, 0, &vl) < 0) {
+                i += al - 1;
+                continue;
+            }
+            last_actor = actor;
+            while (v != (size_t)-1) {
+                size_t next, te;
+                json_t *o;
+                xt_longest_at(&x->commit_verbs, s, len, v, 0, &vl);
+                p = xt_skip_sp(s, len, v + vl);
+                te = xc_text_end(x, s, len, p, &next);
+                o = json_object();
+                json_object_set_new(o, "actor", json_string(actor));
+                json_object_set_new(o, "verb", jsonio_stringn(s + v, vl));
+                json_object_set_new(o, "text", jsonio_stringn(s + p, te > p ? te - p : 0));
+                json_object_set_new(o, "evidence", xdoc_evidence(doc, si));
+                json_array_append_new(out, o);
+                v = next;
+                i = te;
+            }
+        }
+    }
+    return out;
+}

@@ -1,0 +1,158 @@
+/* extract_doc.c - the document model: body blocks, captions, sentences,
+ * evidence with offsets into the original input. */
+#include "extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "jsonio.h"
+#include "sentence.h"
+#include "xalloc.h"
+
+static size_t xdoc_count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int w = xt_is_word((unsigned char)s[i]);
+        if (w && !in)
+            n++;
+        in = w || (in && (s[i] == '-' || s[i] == '\'' || s[i] == '.'));
+    }
+    return n;
+}
+
+/* Non-zero when the span [T0,T1) ends in a hyphenated compound whose last
+ * part is a dotted abbreviation ("Korea-U.S."): such a compound modifies the
+ * next word, so the period does not end the sentence. */
+static int xdoc_compound_abbrev(const char *t, size_t t0, size_t t1)
+{
+    size_t b = t1, dots = 0;
+    if (t1 - t0 < 4 || t[t1 - 1] != '.')
+        return 0;
+    while (b > t0 && t[b - 1] != ' ' && t[b - 1] != '-') {
+        if (t[b - 1] == '.')
+            dots++;
+        else if (!(t[b - 1] >= 'A' && t[b - 1] <= 'Z'))
+            return 0;
+        b--;
+    }
+    return b > t0 && t[b - 1] == '-' && dots >= 2 && b - 1 > t0 && t[b - 2] != ' ';
+}
+
+int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *published,
+              const struct xdata *data, struct diag *d)
+{
+    json_t *blocks = json_object_get(clean, "blocks"), *b;
+    const char *pub = published ? published : jsonio_str(json_object_get(clean, "meta"), "published");
+    size_t i, cap = 0, para = 0;
+    memset(doc, 0, sizeof *doc);
+    doc->file = file;
+    doc->clean = clean;
+    doc->data = data;
+    if (pub && date_parse_iso(pub, &doc->pub) == 0)
+        doc->has_pub = 1;
+    else if (published)
+        return diag_set(d, file, "--published: expected a date YYYY-MM-DD, found \"%s\"",
+                        published);
+    if (!json_is_array(blocks))
+        return diag_set(d, file, "/blocks: expected an array, found none");
+    doc->nblocks = json_array_size(blocks);
+    doc->blocks = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *doc->blocks);
+    json_array_foreach(blocks, i, b) {
+        struct xblock *xb = &doc->blocks[i];
+        const char *kind = jsonio_str(b, "kind"), *text = jsonio_str(b, "text");
+        if (!kind || !text) {
+            diag_set(d, file, "expected a block with \"kind\" and \"text\", found another value");
+            diag_at_pointer(d, "/blocks");
+            return -1;
+        }
+        xb->kind = kind;
+        xb->text = text;
+        xb->len = json_string_length(json_object_get(b, "text"));
+        xb->body = !strcmp(kind, "title") || !strcmp(kind, "heading") || !strcmp(kind, "paragraph");
+        xb->caption = !strcmp(kind, "caption");
+        xb->title = !strcmp(kind, "title");
+        if (offmap_from_block(&xb->map, b, d) != 0) {
+            char ptr[64];
+            snprintf(ptr, sizeof ptr, "/blocks/%zu", i);
+            diag_at_pointer(d, ptr);
+            if (!d->file[0])
+                snprintf(d->file, sizeof d->file, "%s", file);
+            return -1;
+        }
+    }
+    /* body sentences first (in reading order), then the captions */
+    for (int pass = 0; pass < 2; pass++) {
+        for (i = 0; i < doc->nblocks; i++) {
+            struct xblock *xb = &doc->blocks[i];
+            struct sent_span *sp = NULL;
+            size_t n;
+            if (pass == 0 ? !xb->body : !xb->caption)
+                continue;
+            if (pass == 0)
+                doc->words += xdoc_count_words(xb->text, xb->len);
+            n = sentence_split(xb->text, xb->len, &sp);
+            for (size_t k = 0; k + 1 < n; k++)
+                if (xdoc_compound_abbrev(xb->text, sp[k].start, sp[k].end)) {
+                    sp[k + 1].start = sp[k].start;
+                    sp[k].end = sp[k].start; /* merged into the next span */
+                }
+            for (size_t k = 0; k < n; k++) {
+                if (sp[k].end <= sp[k].start || sp[k].end > xb->len)
+                    continue;
+                if (doc->nsents == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    doc->sents = xrealloc(doc->sents, xmul(cap, sizeof *doc->sents));
+                }
+                doc->sents[doc->nsents++] = (struct xsent){
+                    .blk = i, .t0 = sp[k].start, .t1 = sp[k].end,
+                    .para = pass == 0 ? para : (size_t)-1, .caption = pass == 1};
+            }
+            free(sp);
+            if (pass == 0 && !strcmp(xb->kind, "paragraph"))
+                para++;
+        }
+        if (pass == 0)
+            doc->nbody = doc->nsents;
+    }
+    return 0;
+}
+
+void xdoc_free(struct xdoc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        offmap_free(&doc->blocks[i].map);
+    free(doc->blocks);
+    free(doc->sents);
+    memset(doc, 0, sizeof *doc);
+}
+
+const char *xdoc_stext(const struct xdoc *doc, size_t si, size_t *len)
+{
+    const struct xsent *s = &doc->sents[si];
+    *len = s->t1 - s->t0;
+    return doc->blocks[s->blk].text + s->t0;
+}
+
+json_t *xdoc_evidence_span(const struct xdoc *doc, size_t bi, size_t t0, size_t t1)
+{
+    const struct xblock *b = &doc->blocks[bi];
+    return evidence_new(&b->map, b->text, t0, t1, b->caption ? "caption" : NULL);
+}
+
+json_t *xdoc_evidence(const struct xdoc *doc, size_t si)
+{
+    const struct xsent *s = &doc->sents[si];
+    return xdoc_evidence_span(doc, s->blk, s->t0, s->t1);
+}
+
+size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t)
+{
+    for (size_t i = 0; i < doc->nsents; i++)
+        if (doc->sents[i].blk == bi && t >= doc->sents[i].t0 && t < doc->sents[i].t1)
+            return i;
+    return (size_t)-1;
+}

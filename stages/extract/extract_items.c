@@ -1,0 +1,347 @@
+/* extract_items.c - acronyms, exercises, mechanisms and notable figures. */
+#include "extract.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acronym.h"
+#include "jsonio.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Index of the object in ARR whose KEY folds equal to S[0,len), or -1. */
+static long xi_find(const json_t *arr, const char *key, const char *s, size_t len)
+{
+    char *f = utf8_fold(s, len);
+    size_t i;
+    json_t *o;
+    long hit = -1;
+    json_array_foreach(arr, i, o) {
+        const char *v = jsonio_str(o, key);
+        char *g = v ? utf8_fold(v, strlen(v)) : NULL;
+        if (g && !strcmp(f, g))
+            hit = (long)i;
+        free(g);
+        if (hit >= 0)
+            break;
+    }
+    free(f);
+    return hit;
+}
+
+/* ---- acronyms ------------------------------------------------------------- */
+
+json_t *extract_acronyms(const struct xdoc *doc)
+{
+    json_t *out = json_array();
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const struct xblock *b = &doc->blocks[bi];
+        struct acro_def *defs = NULL;
+        size_t n;
+        if (!b->body)
+            continue;
+        n = acronym_find(b->text, b->len, &defs);
+        for (size_t k = 0; k < n; k++) {
+            struct acro_def *a = &defs[k];
+            size_t si = xdoc_sent_at(doc, bi, a->lf_start);
+            json_t *o;
+            int dup = 0;
+            size_t i;
+            json_t *e;
+            if (a->sf_end <= a->sf_start || a->lf_end <= a->lf_start || a->sf_end > b->len ||
+                a->lf_end > b->len)
+                continue;
+            json_array_foreach(out, i, e) {
+                const char *ac = jsonio_str(e, "acronym"), *nm = jsonio_str(e, "name");
+                if (ac && nm && strlen(ac) == a->sf_end - a->sf_start &&
+                    !memcmp(ac, b->text + a->sf_start, a->sf_end - a->sf_start) &&
+                    strlen(nm) == a->lf_end - a->lf_start &&
+                    !memcmp(nm, b->text + a->lf_start, a->lf_end - a->lf_start))
+                    dup = 1;
+            }
+            if (dup)
+                continue;
+            o = json_object();
+            json_object_set_new(o, "acronym",
+                                jsonio_stringn(b->text + a->sf_start, a->sf_end - a->sf_start));
+            json_object_set_new(o, "name",
+                                jsonio_stringn(b->text + a->lf_start, a->lf_end - a->lf_start));
+            json_object_set_new(o, "evidence",
+                                si != (size_t)-1 ? xdoc_evidence(doc, si)
+                                                 : xdoc_evidence_span(doc, bi, a->lf_start,
+                                                                      a->sf_end));
+            json_array_append_new(out, o);
+        }
+        free(defs);
+    }
+    return out;
+}
+
+/* ---- exercises ------------------------------------------------------------ */
+
+static int xi_cap_word(const char *s, size_t len, size_t p, size_t *wl)
+{
+    static const char *const no[] = {"The", "A", "An", "During", "In", "On", "At", "After",
+                                     "Before", "This", "That", "Both", "And", "Its", "Their"};
+    size_t n = xt_word_len(s, len, p), caps = 0;
+    *wl = n;
+    if (!n || !isupper((unsigned char)s[p]))
+        return 0;
+    for (size_t k = p; k < p + n; k++) {
+        if (s[k] == '.')
+            return 0;
+        caps += isupper((unsigned char)s[k]) != 0;
+    }
+    if (caps > 1 && caps * 2 >= n)
+        return 0;
+    for (size_t k = 0; k < sizeof no / sizeof no[0]; k++)
+        if (strlen(no[k]) == n && !strncmp(no[k], s + p, n))
+            return 0;
+    return 1;
+}
+
+static void xi_add_named(json_t *out, const struct xdoc *doc, size_t si, const char *s,
+                         size_t b, size_t e)
+{
+    long k = xi_find(out, "name", s + b, e - b);
+    json_t *o, *ev;
+    if (k >= 0) {
+        ev = json_object_get(json_array_get(out, (size_t)k), "evidence");
+        if (json_array_size(ev) < 6)
+            json_array_append_new(ev, xdoc_evidence(doc, si));
+        return;
+    }
+    o = json_object();
+    ev = json_array();
+    json_object_set_new(o, "name", jsonio_stringn(s + b, e - b));
+    json_array_append_new(ev, xdoc_evidence(doc, si));
+    json_object_set_new(o, "evidence", ev);
+    json_array_append_new(out, o);
+}
+
+/* A number right after E (" 23", " 2024") belongs to the exercise name. */
+static size_t xi_number(const char *s, size_t len, size_t e)
+{
+    size_t p = e;
+    if (p + 1 < len && s[p] == ' ' && isdigit((unsigned char)s[p + 1])) {
+        size_t q = p + 1;
+        while (q < len && isdigit((unsigned char)s[q]))
+            q++;
+        if (q - p - 1 <= 4 && (q == len || !xt_is_word((unsigned char)s[q])))
+            return q;
+    }
+    return e;
+}
+
+json_t *extract_exercises(const struct xdoc *doc)
+{
+    const struct xdata *x = doc->data;
+    json_t *out = json_array();
+    for (size_t si = 0; si < doc->nsents; si++) {
+        const struct xsent *st = &doc->sents[si];
+        const char *s = doc->blocks[st->blk].text;
+        size_t len = st->t1;
+        for (size_t i = st->t0; i < len; i++) {
+            size_t ml = 0, e, wl;
+            long best = -1;
+            if (i > st->t0 && xt_is_word((unsigned char)s[i - 1]))
+                continue;
+            for (size_t r = 0; r < x->exercises.n; r++) {
+                const char *n = x->exercises.a[r];
+                size_t m;
+                if (!strncmp(n, "suffix ", 7) || !strncmp(n, "prefix ", 7))
+                    continue;
+                m = xt_match_at(s, len, i, n, 0);
+                if (m > ml) {
+                    ml = m;
+                    best = (long)r;
+                }
+            }
+            if (best >= 0) {
+                e = xi_number(s, len, i + ml);
+                xi_add_named(out, doc, si, s, i, e);
+                i = e;
+                continue;
+            }
+            if (!xi_cap_word(s, len, i, &wl))
+                continue;
+            /* a capitalised run ending in a suffix word, or after a prefix word */
+            {
+                size_t p = i, words = 0, start = i;
+                int pre = 0;
+                for (size_t r = 0; r < x->exercises.n; r++)
+                    if (!strncmp(x->exercises.a[r], "prefix ", 7) &&
+                        xt_match_at(s, len, i, x->exercises.a[r] + 7, 0))
+                        pre = 1;
+                while (p < len && xi_cap_word(s, len, p, &wl) && words < 5) {
+                    words++;
+                    for (size_t r = 0; r < x->exercises.n && !pre; r++)
+                        if (!strncmp(x->exercises.a[r], "suffix ", 7) && words >= 2 &&
+                            xt_match_at(s, len, p, x->exercises.a[r] + 7, 0) == wl) {
+                            e = xi_number(s, len, p + wl);
+                            xi_add_named(out, doc, si, s, start, e);
+                            i = e;
+                            goto next;
+                        }
+                    if (p + wl + 1 >= len || s[p + wl] != ' ')
+                        break;
+                    p += wl + 1;
+                }
+                if (pre && words >= 2) {
+                    size_t b = xt_skip_sp(s, len, i + xt_word_len(s, len, i));
+                    e = xi_number(s, len, xt_back_sp(s, p + wl));
+                    if (p + wl <= len)
+                        xi_add_named(out, doc, si, s, b, xi_number(s, len, p + wl));
+                    i = e;
+                    continue;
+                }
+                i = xt_back_sp(s, p + wl > len ? len : p + wl);
+            }
+        next:;
+        }
+    }
+    return out;
+}
+
+/* ---- mechanisms ----------------------------------------------------------- */
+
+json_t *extract_mechanisms(const struct xdoc *doc)
+{
+    const struct xdata *x = doc->data;
+    json_t *out = json_array();
+    for (size_t si = 0; si < doc->nbody; si++) {
+        const struct xsent *st = &doc->sents[si];
+        const char *s = doc->blocks[st->blk].text;
+        size_t len = st->t1;
+        for (size_t i = st->t0; i < len; i++) {
+            size_t ml, b, e, wl;
+            json_t *o;
+            if (xt_longest_at(&x->mechanisms, s, len, i, 0, &ml) < 0)
+                continue;
+            e = i + ml;
+            /* back over capitalised words and connectors */
+            b = i;
+            for (;;) {
+                size_t q = xt_back_sp(s, b), w0 = q;
+                if (q == b || q <= st->t0)
+                    break;
+                while (w0 > st->t0 && (xt_is_word((unsigned char)s[w0 - 1]) || s[w0 - 1] == '-'))
+                    w0--;
+                if (w0 == q)
+                    break;
+                wl = q - w0;
+                if (isupper((unsigned char)s[w0]) && !memchr(s + w0, '.', wl) &&
+                    !(wl == 3 && !strncmp(s + w0, "The", 3)))
+                    b = w0;
+                else if ((wl == 3 && !strncmp(s + w0, "and", 3)) ||
+                         (wl == 2 && !strncmp(s + w0, "of", 2)) ||
+                         (wl == 3 && !strncmp(s + w0, "for", 3))) {
+                    size_t q2 = xt_back_sp(s, w0);
+                    if (q2 == w0 || q2 == 0 || !isupper((unsigned char)s[q2 - 1]) ||
+                        !xt_is_word((unsigned char)s[q2 - 1]))
+                        break;
+                    b = w0;
+                } else
+                    break;
+            }
+            while (b < i && !isupper((unsigned char)s[b]))
+                b = xt_skip_sp(s, len, b + xt_word_len(s, len, b));
+            if (b == i) {
+                i = e;
+                continue; /* a bare "Committee" is not a name */
+            }
+            if (xi_find(out, "name", s + b, e - b) >= 0) {
+                i = e;
+                continue;
+            }
+            o = json_object();
+            json_object_set_new(o, "name", jsonio_stringn(s + b, e - b));
+            {
+                size_t p = xt_skip_sp(s, len, e), q = p + 1;
+                if (p < len && s[p] == '(') {
+                    while (q < len && (isupper((unsigned char)s[q]) || isdigit((unsigned char)s[q])))
+                        q++;
+                    json_object_set_new(o, "acronym", q < len && s[q] == ')' && q > p + 2
+                                                          ? jsonio_stringn(s + p + 1, q - p - 1)
+                                                          : json_null());
+                } else
+                    json_object_set_new(o, "acronym", json_null());
+            }
+            json_object_set_new(o, "evidence", xdoc_evidence(doc, si));
+            json_array_append_new(out, o);
+            i = e;
+        }
+    }
+    return out;
+}
+
+/* ---- figures -------------------------------------------------------------- */
+
+json_t *extract_figures(const struct xdoc *doc)
+{
+    static const char *const lead[] = {"approximately", "about", "over", "nearly", "more than",
+                                       "up to", "some", "around", "roughly", "at least"};
+    const struct xdata *x = doc->data;
+    json_t *out = json_array();
+    for (size_t si = 0; si < doc->nbody; si++) {
+        const struct xsent *st = &doc->sents[si];
+        const char *s = doc->blocks[st->blk].text;
+        size_t len = st->t1;
+        for (size_t i = st->t0; i < len; i++) {
+            size_t e = i, digits = 0, p, b = i, nl;
+            int comma = 0;
+            if (!isdigit((unsigned char)s[i]) || (i > 0 && (xt_is_word((unsigned char)s[i - 1]) ||
+                                                           s[i - 1] == ',' || s[i - 1] == '.')))
+                continue;
+            while (e < len && (isdigit((unsigned char)s[e]) ||
+                               ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
+                                isdigit((unsigned char)s[e + 1])))) {
+                comma |= s[e] == ',';
+                digits += isdigit((unsigned char)s[e]) != 0;
+                e++;
+            }
+            if (e < len && xt_is_word((unsigned char)s[e])) {
+                i = e;
+                continue; /* 23rd, 24.3, F-35 */
+            }
+            if (digits == 4 && !comma && (s[i] == '1' || s[i] == '2')) {
+                i = e;
+                continue; /* a year */
+            }
+            /* the noun within four words */
+            p = e;
+            nl = 0;
+            for (int w = 0; w < 5 && p < len; w++) {
+                long r;
+                p = xt_skip_sp(s, len, p);
+                r = xt_longest_at(&x->figures, s, len, p, 1, &nl);
+                if (r >= 0)
+                    break;
+                nl = 0;
+                size_t wl = xt_word_len(s, len, p);
+                if (!wl)
+                    break;
+                p += wl;
+            }
+            if (!nl) {
+                i = e;
+                continue;
+            }
+            for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
+                size_t L = strlen(lead[k]);
+                size_t q = xt_back_sp(s, i);
+                if (q >= st->t0 + L && q < i && xt_match_at(s, len, q - L, lead[k], 1) == L)
+                    b = q - L;
+            }
+            {
+                json_t *o = json_object();
+                json_object_set_new(o, "text", jsonio_stringn(s + b, p + nl - b));
+                json_object_set_new(o, "evidence", xdoc_evidence(doc, si));
+                json_array_append_new(out, o);
+            }
+            i = p + nl;
+        }
+    }
+    return out;
+}

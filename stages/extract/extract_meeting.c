@@ -1,0 +1,494 @@
+/* extract_meeting.c - which meeting the text is about (series, name,
+ * ordinal, dates, city, format) and which meetings it merely mentions. */
+#include "extract.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "jsonio.h"
+#include "xalloc.h"
+
+struct xmention {
+    size_t si;         /* sentence */
+    size_t t0, t1;     /* name as written, in the block text (prefix included) */
+    long series;       /* row of series.tsv, -1 for an unknown series */
+    char *label;       /* series label (heap) */
+    int acronym;       /* written as the short form */
+    long ordinal;      /* 0 when not stated */
+    size_t ord_t0;     /* where the ordinal starts */
+    int related;       /* a marker says it is only mentioned */
+    int score;
+};
+
+static const char *const xm_ordwords[] = {
+    "inaugural", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+
+static int xm_all_caps(const char *s)
+{
+    int caps = 0;
+    for (; *s; s++) {
+        if (islower((unsigned char)*s))
+            return 0;
+        caps += isupper((unsigned char)*s) != 0;
+    }
+    return caps > 0;
+}
+
+/* A country-pair prefix such as "U.S.-ROK" or "Korea-U.S." right before T0. */
+static size_t xm_prefix(const char *s, size_t t0)
+{
+    size_t e = t0, b;
+    if (e == 0 || s[e - 1] != ' ')
+        return t0;
+    e--;
+    b = e;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '(' && s[b - 1] != '"')
+        b--;
+    if (e - b < 4 || !memchr(s + b, '-', e - b) || !isupper((unsigned char)s[b]))
+        return t0;
+    for (size_t i = b; i < e; i++)
+        if (!(isalpha((unsigned char)s[i]) || s[i] == '.' || s[i] == '-'))
+            return t0;
+    return b;
+}
+
+/* Ordinal right before T0 ("the 23rd", "56th", "the inaugural"). */
+static long xm_ordinal(const char *s, size_t t0, size_t *at)
+{
+    size_t e = xt_back_sp(s, t0), b = e;
+    if (e == t0)
+        return 0;
+    while (b > 0 && isalnum((unsigned char)s[b - 1]))
+        b--;
+    *at = b;
+    if (e - b >= 3 && isdigit((unsigned char)s[b])) {
+        size_t k = b;
+        long v = 0;
+        while (k < e && isdigit((unsigned char)s[k]) && v < 100000)
+            v = v * 10 + (s[k++] - '0');
+        if (e - k == 2 && (!strncmp(s + k, "st", 2) || !strncmp(s + k, "nd", 2) ||
+                           !strncmp(s + k, "rd", 2) || !strncmp(s + k, "th", 2)))
+            return v > 0 ? v : 0;
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof xm_ordwords / sizeof xm_ordwords[0]; i++)
+        if (strlen(xm_ordwords[i]) == e - b && !strncasecmp(s + b, xm_ordwords[i], e - b))
+            return i == 0 ? 1 : (long)i;
+    return 0;
+}
+
+static int xm_has_any(const struct xlist *l, const char *s, size_t len)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (xt_find(s, len, 0, l->a[i], 1) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* A related-meeting marker within the 40 bytes before T0 (same clause). */
+static int xm_marked_related(const struct xdata *x, const char *s, size_t s0, size_t t0)
+{
+    size_t from = t0 > s0 + 40 ? t0 - 40 : s0;
+    for (size_t i = 0; i < x->related_markers.n; i++) {
+        size_t at = from;
+        while ((at = xt_find(s, t0, at, x->related_markers.a[i], 1)) != (size_t)-1) {
+            size_t e = at + strlen(x->related_markers.a[i]);
+            if (!memchr(s + e, ',', t0 - e) && !memchr(s + e, ';', t0 - e))
+                return 1;
+            at++;
+        }
+    }
+    return 0;
+}
+
+static void xm_add(struct xmention **v, size_t *n, size_t *cap, struct xmention m)
+{
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        *v = xrealloc(*v, xmul(*cap, sizeof **v));
+    }
+    (*v)[(*n)++] = m;
+}
+
+/* Unknown series: "the [inaugural] Capitalised ... Dialogue" in a sentence
+ * that says a meeting was held. */
+static void xm_unknown(const struct xdoc *doc, size_t si, struct xmention **v, size_t *n,
+                       size_t *cap)
+{
+    const struct xdata *x = doc->data;
+    const struct xsent *st = &doc->sents[si];
+    const char *s = doc->blocks[st->blk].text;
+    for (size_t i = st->t0; i < st->t1; i++) {
+        size_t b, e, ml;
+        if (!xt_is_cap(s, st->t1, i) || (i > 0 && xt_is_word((unsigned char)s[i - 1])))
+            continue;
+        /* a run of capitalised words (and "of", "and", "for") */
+        b = i;
+        e = i;
+        for (;;) {
+            size_t w = xt_word_len(s, st->t1, e), nx;
+            if (!w)
+                break;
+            if (xt_longest_at(&x->meeting_nouns, s, st->t1, e, 0, &ml) >= 0 && ml) {
+                e += ml;
+                goto found;
+            }
+            if (!isupper((unsigned char)s[e]) && !(w <= 3 && (!strncmp(s + e, "of", 2) ||
+                                                          !strncmp(s + e, "and", 3) ||
+                                                          !strncmp(s + e, "for", 3))))
+                break;
+            nx = e + w;
+            if (nx >= st->t1 || s[nx] != ' ')
+                break;
+            e = nx + 1;
+        }
+        i = e;
+        continue;
+    found:
+        for (size_t k = 0; k < *n; k++)
+            if ((*v)[k].si == si && !((*v)[k].t1 <= b || (*v)[k].t0 >= e))
+                goto next;
+        if (e - b < 8 || !strchr(s + b, ' ') || (size_t)(strchr(s + b, ' ') - s) >= e)
+            goto next; /* one word ("Meeting") is not a name */
+        {
+            struct xmention m = {.si = si, .t0 = b, .t1 = e, .series = -1};
+            size_t p = xt_skip_sp(s, st->t1, e);
+            if (p < st->t1 && s[p] == '(') {
+                size_t q = p + 1;
+                while (q < st->t1 && (isupper((unsigned char)s[q]) || isdigit((unsigned char)s[q])))
+                    q++;
+                if (q < st->t1 && s[q] == ')' && q - p > 2)
+                    m.label = xstrndup(s + p + 1, q - p - 1);
+            }
+            if (!m.label)
+                m.label = xstrndup(s + b, e - b);
+            m.ordinal = xm_ordinal(s, b, &m.ord_t0);
+            xm_add(v, n, cap, m);
+        }
+    next:
+        i = e;
+    }
+}
+
+static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
+{
+    const struct xdata *x = doc->data;
+    struct xmention *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t si = 0; si < doc->nsents; si++) {
+        const struct xsent *st = &doc->sents[si];
+        const char *s = doc->blocks[st->blk].text;
+        size_t n0 = n;
+        int event;
+        for (size_t i = st->t0; i < st->t1; i++) {
+            long best = -1;
+            size_t bl = 0;
+            for (size_t k = 0; k < x->series.n; k++) {
+                const char *var = x->series.b[k] ? x->series.b[k] : x->series.a[k];
+                size_t m = xt_match_at(s, st->t1, i, var, !xm_all_caps(var));
+                if (m > bl) {
+                    bl = m;
+                    best = (long)k;
+                }
+            }
+            if (best < 0)
+                continue;
+            {
+                const char *var = x->series.b[best] ? x->series.b[best] : x->series.a[best];
+                struct xmention m = {.si = si, .t0 = i, .t1 = i + bl, .series = best};
+                m.acronym = xm_all_caps(var);
+                if (!m.acronym)
+                    m.t0 = xm_prefix(s, i);
+                m.label = xstrdup(x->series.a[best]);
+                m.ordinal = xm_ordinal(s, m.t0, &m.ord_t0);
+                if (m.ordinal && m.ordinal < 100 && !isdigit((unsigned char)s[m.ord_t0])) {
+                    /* "the first KIDD meeting since ..." counts, not orders */
+                    size_t e = i + bl, lim = e + 30 < st->t1 ? e + 30 : st->t1;
+                    if (xt_find(s, lim, e, "since", 1) != (size_t)-1)
+                        m.ordinal = 0;
+                }
+                xm_add(&v, &n, &cap, m);
+            }
+            i += bl - 1;
+        }
+        event = xm_has_any(&x->event_verbs, s + st->t0, st->t1 - st->t0);
+        if (event && !st->caption)
+            xm_unknown(doc, si, &v, &n, &cap);
+        for (size_t k = n0; k < n; k++) {
+            struct xmention *m = &v[k];
+            size_t from = m->ordinal ? m->ord_t0 : m->t0;
+            m->related = xm_marked_related(x, s, st->t0, from);
+            m->score = (event ? 4 : 0) + (doc->blocks[st->blk].title ? 5 : 0) +
+                       (!st->caption && st->para < 3 ? 2 : 0) + (m->ordinal ? 1 : 0) -
+                       (st->caption ? 3 : 0) - (m->related ? 20 : 0) - (m->series < 0 ? 1 : 0);
+        }
+    }
+    *out = v;
+    return n;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+struct xm_date {
+    int have, rank; /* rank: 4 explicit, 3 partial, 2 relative, 1 caption */
+    struct date_val from, to;
+    size_t si, t0, t1;
+};
+
+static const char *xm_basis(int rank)
+{
+    switch (rank) {
+    case 4: return "explicit";
+    case 3: return "partial";
+    case 2: return "relative";
+    case 1: return "caption";
+    default: return NULL;
+    }
+}
+
+/* The mention of sentence SI nearest to byte T (index into V, or -1). */
+static long xm_nearest(const struct xmention *v, size_t n, size_t si, size_t t)
+{
+    long best = -1;
+    size_t bd = (size_t)-1;
+    for (size_t k = 0; k < n; k++) {
+        size_t dd;
+        if (v[k].si != si)
+            continue;
+        dd = t >= v[k].t1 ? t - v[k].t1 : v[k].t0 - t;
+        if (dd < bd) {
+            bd = dd;
+            best = (long)k;
+        }
+    }
+    return best;
+}
+
+static void xm_date_in(const struct xdoc *doc, size_t si, const struct xmention *v, size_t n,
+                       const char *label, struct xm_date *best)
+{
+    const struct xsent *st = &doc->sents[si];
+    const char *s = doc->blocks[st->blk].text + st->t0;
+    size_t len = st->t1 - st->t0;
+    struct date_span *ds = NULL;
+    size_t nd = dates_find(s, len, doc->has_pub ? &doc->pub : NULL, &ds);
+    for (size_t k = 0; k < nd; k++) {
+        long near = xm_nearest(v, n, si, st->t0 + ds[k].start);
+        int rank;
+        if (ds[k].from.y <= 0 || ds[k].from.m <= 0 || ds[k].from.d <= 0)
+            continue;
+        if (near >= 0 && (strcmp(v[near].label, label) != 0 || v[near].related))
+            continue;
+        if (ds[k].start >= 6 && !strncasecmp(s + ds[k].start - 6, "since ", 6))
+            continue;
+        rank = st->caption ? 1 : ds[k].kind == DATE_ABSOLUTE ? 4 : ds[k].kind == DATE_PARTIAL ? 3 : 2;
+        if (rank > best->rank) {
+            best->have = 1;
+            best->rank = rank;
+            best->from = ds[k].from;
+            best->to = ds[k].is_range ? ds[k].to : ds[k].from;
+            if (best->to.y <= 0 || best->to.m <= 0 || best->to.d <= 0)
+                best->to = best->from;
+            best->si = si;
+        }
+    }
+    free(ds);
+}
+
+/* ---- the meeting object --------------------------------------------------- */
+
+static json_t *xm_ev_or_null(const struct xdoc *doc, long si)
+{
+    return si >= 0 ? xdoc_evidence(doc, (size_t)si) : json_null();
+}
+
+static json_t *xm_date_json(const struct date_val *v)
+{
+    char buf[16];
+    if (v->y <= 0 || v->m <= 0 || v->d <= 0)
+        return json_null();
+    date_format(v, buf, sizeof buf);
+    return json_string(buf);
+}
+
+/* "in CITY" in sentence SI; returns the places row or -1. */
+static long xm_city_in(const struct xdoc *doc, size_t si)
+{
+    const struct xsent *st = &doc->sents[si];
+    const char *s = doc->blocks[st->blk].text;
+    for (size_t i = st->t0; i + 3 < st->t1; i++) {
+        size_t ml;
+        long r;
+        if (!xt_match_at(s, st->t1, i, "in", 0) && !xt_match_at(s, st->t1, i, "at", 0))
+            continue;
+        r = xt_longest_at(&doc->data->places, s, st->t1, i + 3, 0, &ml);
+        if (r >= 0)
+            return r;
+    }
+    return -1;
+}
+
+static int xm_meeting_word(const char *s, size_t len)
+{
+    static const char *const w[] = {"meeting", "talks", "dialogue", "consultations", "held"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (xt_find(s, len, 0, w[i], 1) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeeting *mt)
+{
+    const struct xdata *x = doc->data;
+    struct xmention *v = NULL;
+    size_t n = xm_collect(doc, &v);
+    long best = -1, name_k = -1, ord_k = -1, city_si = -1, fmt_si = -1, fmt_row = -1;
+    long city_row = -1;
+    struct xm_date dt = {0};
+    json_t *m = json_object(), *ev = json_object();
+
+    memset(mt, 0, sizeof *mt);
+    mt->series_sent = -1;
+    *related = json_array();
+    for (size_t k = 0; k < n; k++)
+        if (v[k].score >= 4 && (best < 0 || v[k].score > v[best].score))
+            best = (long)k;
+    if (best >= 0) {
+        const char *label = v[best].label;
+        for (size_t k = 0; k < n; k++) {
+            if (strcmp(v[k].label, label) != 0 || v[k].related)
+                continue;
+            if (!v[k].acronym && (name_k < 0 || v[k].t1 - v[k].t0 > v[name_k].t1 - v[name_k].t0))
+                name_k = (long)k;
+            if (v[k].ordinal && ord_k < 0)
+                ord_k = (long)k;
+        }
+        if (name_k < 0)
+            name_k = best;
+        /* dates: sentences naming the meeting, then meeting sentences near the top */
+        for (size_t k = 0; k < n; k++)
+            if (!strcmp(v[k].label, label) && !v[k].related)
+                xm_date_in(doc, v[k].si, v, n, label, &dt);
+        if (!dt.have || dt.rank < 2)
+            for (size_t si = 0; si < doc->nsents; si++) {
+                size_t len;
+                const char *s = xdoc_stext(doc, si, &len);
+                if ((doc->sents[si].caption || doc->sents[si].para < 3) &&
+                    xm_meeting_word(s, len) && xm_nearest(v, n, si, doc->sents[si].t0) < 0)
+                    xm_date_in(doc, si, v, n, label, &dt);
+            }
+        /* city: sentences naming the meeting, then the first paragraphs */
+        for (size_t k = 0; k < n && city_row < 0; k++)
+            if (!strcmp(v[k].label, label) && !v[k].related && !doc->sents[v[k].si].caption &&
+                (city_row = xm_city_in(doc, v[k].si)) >= 0)
+                city_si = (long)v[k].si;
+        for (size_t si = 0; si < doc->nsents && city_row < 0; si++) {
+            size_t len;
+            const char *s = xdoc_stext(doc, si, &len);
+            if ((doc->sents[si].caption || doc->sents[si].para < 3) && xm_meeting_word(s, len) &&
+                (city_row = xm_city_in(doc, si)) >= 0)
+                city_si = (long)si;
+        }
+        /* format: the title or a sentence naming the meeting */
+        for (size_t si = 0; si < doc->nbody && fmt_row < 0; si++) {
+            size_t len, at;
+            const char *s = xdoc_stext(doc, si, &len);
+            int named = doc->blocks[doc->sents[si].blk].title;
+            for (size_t k = 0; k < n && !named; k++)
+                named = v[k].si == si && !strcmp(v[k].label, label) && !v[k].related;
+            if (!named)
+                continue;
+            for (size_t r = 0; r < x->formats.n && fmt_row < 0; r++)
+                if (x->formats.b[r] &&
+                    (at = xt_find(s, len, 0, x->formats.b[r], 1)) != (size_t)-1) {
+                    fmt_row = (long)r;
+                    fmt_si = (long)si;
+                }
+        }
+        mt->series = xstrdup(label);
+        mt->series_sent = (long)v[best].si;
+        mt->name = xstrndup(doc->blocks[doc->sents[v[name_k].si].blk].text + v[name_k].t0,
+                            v[name_k].t1 - v[name_k].t0);
+        mt->name_blk = doc->sents[v[name_k].si].blk;
+        mt->name_t0 = v[name_k].t0;
+        mt->name_t1 = v[name_k].t1;
+    }
+    json_object_set_new(m, "series", jsonio_string(mt->series));
+    json_object_set_new(m, "name", jsonio_string(mt->name));
+    json_object_set_new(m, "ordinal", ord_k >= 0 ? json_integer(v[ord_k].ordinal) : json_null());
+    json_object_set_new(m, "start_date", dt.have ? xm_date_json(&dt.from) : json_null());
+    json_object_set_new(m, "end_date", dt.have ? xm_date_json(&dt.to) : json_null());
+    json_object_set_new(m, "city", city_row >= 0 ? json_string(x->places.a[city_row]) : json_null());
+    json_object_set_new(m, "country", city_row >= 0 && x->places.b[city_row]
+                                          ? json_string(x->places.b[city_row])
+                                          : json_null());
+    json_object_set_new(m, "format", fmt_row >= 0 ? json_string(x->formats.a[fmt_row]) : json_null());
+    json_object_set_new(m, "date_basis", dt.have ? json_string(xm_basis(dt.rank)) : json_null());
+    json_object_set_new(ev, "name", xm_ev_or_null(doc, best >= 0 ? (long)v[name_k].si : -1));
+    json_object_set_new(ev, "ordinal", xm_ev_or_null(doc, ord_k >= 0 ? (long)v[ord_k].si : -1));
+    json_object_set_new(ev, "dates", xm_ev_or_null(doc, dt.have ? (long)dt.si : -1));
+    json_object_set_new(ev, "city", xm_ev_or_null(doc, city_si));
+    json_object_set_new(ev, "format", xm_ev_or_null(doc, fmt_si));
+    json_object_set_new(m, "evidence", ev);
+
+    /* related meetings: marked ones, and other series cited with an ordinal */
+    for (size_t k = 0; k < n; k++) {
+        const struct xsent *st = &doc->sents[v[k].si];
+        const char *s = doc->blocks[st->blk].text;
+        struct date_span *ds = NULL;
+        size_t nd, dup = 0, i;
+        json_t *r, *o;
+        if (best >= 0 && !v[k].related && !strcmp(v[k].label, v[best].label))
+            continue;
+        if (!v[k].related && !v[k].ordinal)
+            continue;
+        json_array_foreach(*related, i, o) {
+            if (!strcmp(jsonio_str(o, "series") ? jsonio_str(o, "series") : "", v[k].label) &&
+                jsonio_int(o, "ordinal", 0) == v[k].ordinal)
+                dup = 1;
+        }
+        if (dup)
+            continue;
+        r = json_object();
+        json_object_set_new(r, "series", json_string(v[k].label));
+        json_object_set_new(r, "name", jsonio_stringn(s + v[k].t0, v[k].t1 - v[k].t0));
+        json_object_set_new(r, "ordinal", v[k].ordinal ? json_integer(v[k].ordinal) : json_null());
+        nd = dates_find(s + st->t0, st->t1 - st->t0, doc->has_pub ? &doc->pub : NULL, &ds);
+        {
+            long pick = -1;
+            for (size_t q = 0; q < nd; q++)
+                if (xm_nearest(v, n, v[k].si, st->t0 + ds[q].start) == (long)k &&
+                    st->t0 + ds[q].start >= v[k].t1)
+                    pick = (long)q;
+            if (pick >= 0) {
+                struct date_span *p = &ds[pick];
+                json_object_set_new(r, "start_date", xm_date_json(&p->from));
+                json_object_set_new(r, "end_date", xm_date_json(p->is_range ? &p->to : &p->from));
+                json_object_set_new(r, "date_text",
+                                    jsonio_stringn(s + st->t0 + p->start, p->end - p->start));
+            } else {
+                json_object_set_new(r, "start_date", json_null());
+                json_object_set_new(r, "end_date", json_null());
+                json_object_set_new(r, "date_text", json_null());
+            }
+        }
+        free(ds);
+        json_object_set_new(r, "evidence", xdoc_evidence(doc, v[k].si));
+        json_array_append_new(*related, r);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(v[k].label);
+    free(v);
+    return m;
+}
+
+void xmeeting_free(struct xmeeting *m)
+{
+    free(m->series);
+    free(m->name);
+    memset(m, 0, sizeof *m);
+}

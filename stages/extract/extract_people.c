@@ -1,0 +1,586 @@
+/* extract_people.c - people with titles, sides, roles and acting status.
+ *
+ * A person enters the record through an anchor: a title before the name
+ * ("U.S. Secretary of Defense Lloyd Austin", "Deputy Minister ... (DEPMIN),
+ * Dr. Taekeun Heo") or after it ("Cho Chang-rae, South Korea's deputy defense
+ * minister", "John Noh, who performs the duties of the assistant secretary
+ * ..."). Later short mentions ("Austin", "Secretary Blinken", "DEPMIN Heo")
+ * are matched to the people found, and the sentences they occur in decide
+ * the role: lead, side_meeting, participant or mentioned.
+ */
+#include "extract.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "jsonio.h"
+#include "names.h"
+#include "xalloc.h"
+
+enum { XP_MENTIONED, XP_SIDE, XP_PARTICIPANT, XP_LEAD };
+static const char *const xp_roles[] = {"mentioned", "side_meeting", "participant", "lead"};
+
+#define XP_MAX_TOK 5
+#define XP_MAX_EVIDENCE 8
+
+struct xperson {
+    char *name, *title, *side;
+    char *concat; /* lowercase letters and digits of the name, in order */
+    char *tok[XP_MAX_TOK];
+    size_t ntok;
+    int role, acting;
+    size_t *sents, nsents;
+};
+
+struct xpeople {
+    struct xperson *p;
+    size_t n, cap;
+};
+
+/* ---- names ------------------------------------------------------------------ */
+
+static int xp_titleword(const struct xdata *x, const char *w, size_t n)
+{
+    for (size_t i = 0; i < x->titles.n; i++) {
+        const char *t = x->titles.a[i];
+        while (*t) {
+            const char *e = t;
+            while (*e && *e != ' ')
+                e++;
+            if ((size_t)(e - t) == n && !strncasecmp(t, w, n) && isupper((unsigned char)*t))
+                return 1;
+            t = *e ? e + 1 : e;
+        }
+    }
+    return 0;
+}
+
+static int xp_monthday(const char *w, size_t n)
+{
+    static const char *const m[] = {"January", "February", "March", "April", "May", "June",
+                                    "July", "August", "September", "October", "November",
+                                    "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                    "Friday", "Saturday", "Sunday", "Jan.", "Feb.", "Aug.",
+                                    "Sept.", "Oct.", "Nov.", "Dec."};
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+        if (strlen(m[i]) == n && !strncmp(m[i], w, n))
+            return 1;
+    return 0;
+}
+
+/* Length of a possessive ending ('s, ’s) at the end of word W (N bytes). */
+static size_t xp_poss(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        return 2;
+    if (n > 4 && !memcmp(w + n - 4, "\xe2\x80\x99s", 4))
+        return 4;
+    return 0;
+}
+
+/* One name token at S+i: a capitalised word, an initial "J." or a suffix
+ * (III, Jr.). Returns its length without a possessive, 0 when none. */
+static size_t xp_token(const struct xdata *x, const char *s, size_t len, size_t i, int first)
+{
+    size_t n = xt_word_len(s, len, i), caps = 0, core;
+    if (!n || !isupper((unsigned char)s[i]))
+        return 0;
+    core = n - xp_poss(s + i, n);
+    if (n == 2 && s[i + 1] == '.')
+        return first ? 0 : 2; /* an initial, never first */
+    if (!first && ((core == 3 && !strncmp(s + i, "III", 3)) || (core == 3 && !strncmp(s + i, "Jr.", 3))))
+        return core;
+    for (size_t k = i; k < i + core; k++) {
+        if (s[k] == '.')
+            return 0; /* U.S., abbreviations */
+        if (isdigit((unsigned char)s[k]))
+            return 0;
+        caps += isupper((unsigned char)s[k]) != 0;
+    }
+    if (caps > 1 && caps * 2 >= core)
+        return 0; /* ROK, DEPMIN: acronyms */
+    if (core < 2 || xlist_has(&x->stopwords, s + i, core, 0) || xp_titleword(x, s + i, core) ||
+        xp_monthday(s + i, core) || xlist_has(&x->places, s + i, core, 0))
+        return 0;
+    for (size_t k = 0; k < x->sides.n; k++)
+        if (strlen(x->sides.b[k] ? x->sides.b[k] : "") == core &&
+            !strncmp(x->sides.b[k], s + i, core))
+            return 0;
+    return core;
+}
+
+/* A name at S+i: up to XP_MAX_TOK tokens separated by single spaces.
+ * Returns the number of tokens, *END the end offset. */
+static size_t xp_name_at(const struct xdata *x, const char *s, size_t len, size_t i, size_t *end)
+{
+    size_t nt = 0, p = i, e = i;
+    if (i > 0 && xt_is_word((unsigned char)s[i - 1]))
+        return 0;
+    while (nt < XP_MAX_TOK) {
+        size_t t = xp_token(x, s, len, p, nt == 0);
+        if (!t)
+            break;
+        nt++;
+        e = p + t;
+        if (xp_poss(s + p, xt_word_len(s, len, p)))
+            break; /* "Cho's bilateral meeting" */
+        if (e + 1 < len && s[e] == ' ')
+            p = e + 1;
+        else
+            break;
+    }
+    *end = e;
+    return nt;
+}
+
+/* ---- people list ---------------------------------------------------------- */
+
+static void xp_split(struct xperson *p)
+{
+    const char *s = p->name;
+    struct buf c = BUF_INIT;
+    p->ntok = 0;
+    while (*s && p->ntok < XP_MAX_TOK) {
+        const char *e = s;
+        struct buf t = BUF_INIT;
+        while (*e && *e != ' ')
+            e++;
+        for (const char *q = s; q < e; q++)
+            if (isalnum((unsigned char)*q) || (unsigned char)*q >= 0x80) {
+                buf_putc(&t, (char)tolower((unsigned char)*q));
+                buf_putc(&c, (char)tolower((unsigned char)*q));
+            }
+        p->tok[p->ntok++] = buf_take(&t);
+        s = *e ? e + 1 : e;
+    }
+    p->concat = buf_take(&c);
+}
+
+static void xp_free_one(struct xperson *p)
+{
+    free(p->name);
+    free(p->title);
+    free(p->concat);
+    for (size_t i = 0; i < p->ntok; i++)
+        free(p->tok[i]);
+    free(p->sents);
+}
+
+/* The family name: first token of a Korean-order name, else the last one. */
+static const char *xp_surname(const struct xdata *x, const struct xperson *p)
+{
+    if (p->ntok >= 2 && xlist_has(&x->surnames, p->name, strcspn(p->name, " "), 0) &&
+        (strchr(p->name, '-') || p->ntok == 3))
+        return p->tok[0];
+    return p->tok[p->ntok - 1];
+}
+
+static void xp_add_sent(struct xperson *p, size_t si)
+{
+    for (size_t i = 0; i < p->nsents; i++)
+        if (p->sents[i] == si)
+            return;
+    p->sents = xrealloc(p->sents, xmul(p->nsents + 1, sizeof *p->sents));
+    p->sents[p->nsents++] = si;
+}
+
+/* Same person: equal letters in order ("Kim Yong Hyun" = "Kim Yong-hyun"),
+ * equal key, or one name's tokens within the other's. */
+static int xp_same(const struct xperson *a, const struct xperson *b)
+{
+    size_t hit = 0;
+    const struct xperson *s = a->ntok <= b->ntok ? a : b, *l = s == a ? b : a;
+    if (!strcmp(a->concat, b->concat))
+        return 1;
+    if (names_compare(a->name, b->name) == NAMES_SAME)
+        return 1;
+    for (size_t i = 0; i < s->ntok; i++)
+        for (size_t k = 0; k < l->ntok; k++)
+            if (!strcmp(s->tok[i], l->tok[k])) {
+                hit++;
+                break;
+            }
+    return s->ntok >= 2 && hit == s->ntok && !strcmp(s->tok[s->ntok - 1], l->tok[l->ntok - 1]);
+}
+
+static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
+                              const char *title, size_t tlen, const char *side, int acting,
+                              size_t si)
+{
+    struct xperson np = {0};
+    np.name = xstrndup(name, nlen);
+    xp_split(&np);
+    for (size_t i = 0; i < pl->n; i++) {
+        struct xperson *p = &pl->p[i];
+        if (!xp_same(p, &np))
+            continue;
+        if (np.ntok > p->ntok) {
+            free(p->name);
+            p->name = np.name;
+            np.name = NULL;
+            free(p->concat);
+            for (size_t k = 0; k < p->ntok; k++)
+                free(p->tok[k]);
+            memcpy(p->tok, np.tok, sizeof np.tok);
+            p->ntok = np.ntok;
+            p->concat = np.concat;
+            np.ntok = 0;
+            np.concat = NULL;
+        }
+        if (!p->title && title)
+            p->title = xstrndup(title, tlen);
+        if (!p->side && side)
+            p->side = xstrdup(side);
+        p->acting |= acting;
+        xp_add_sent(p, si);
+        xp_free_one(&np);
+        return p;
+    }
+    if (pl->n == pl->cap) {
+        pl->cap = pl->cap ? 2 * pl->cap : 8;
+        pl->p = xrealloc(pl->p, xmul(pl->cap, sizeof *pl->p));
+    }
+    np.title = title ? xstrndup(title, tlen) : NULL;
+    np.side = side ? xstrdup(side) : NULL;
+    np.acting = acting;
+    xp_add_sent(&np, si);
+    pl->p[pl->n++] = np;
+    return &pl->p[pl->n - 1];
+}
+
+/* ---- titles and sides ----------------------------------------------------- */
+
+/* The side word ending right before T0 (spaces skipped); *B gets its start. */
+static const char *xp_side_before(const struct xdata *x, const char *s, size_t s0, size_t t0,
+                                  size_t *b)
+{
+    size_t e = xt_back_sp(s, t0);
+    const char *best = NULL;
+    size_t bl = 0;
+    if (e == t0 && t0 > s0)
+        return NULL;
+    for (size_t k = 0; k < x->sides.n; k++) {
+        const char *w = x->sides.b[k];
+        size_t n = w ? strlen(w) : 0;
+        if (!n || n > e - s0 || n <= bl)
+            continue;
+        if (memcmp(s + e - n, w, n) != 0)
+            continue;
+        if (e - n > s0 && xt_is_word((unsigned char)s[e - n - 1]))
+            continue;
+        best = x->sides.a[k];
+        bl = n;
+    }
+    if (best)
+        *b = e - bl;
+    return best;
+}
+
+/* Extend a title ending at E over "(ACR)" and a "for/of ..." complement
+ * that ends at a comma or the sentence end. Returns the new end. When the
+ * complement runs into a name (no comma), the name's start goes to *NAME. */
+static size_t xp_title_ext(const struct xdata *x, const char *s, size_t len, size_t e,
+                           size_t *name)
+{
+    size_t p = xt_skip_sp(s, len, e), q;
+    static const char *const stop[] = {"and", "who", "to", "led", "met", "said", "in",
+                                       "at", "during", "with", "has", "had", "was", "is",
+                                       "will", "as", "on", "after", "before", "also", "held"};
+    *name = (size_t)-1;
+    if (p < len && s[p] == '(') {
+        q = p + 1;
+        while (q < len && s[q] != ')' && s[q] != '(' && q - p < 16)
+            q++;
+        if (q < len && s[q] == ')') {
+            e = q + 1;
+            p = xt_skip_sp(s, len, e);
+        }
+    }
+    if (!(xt_match_at(s, len, p, "for", 0) || xt_match_at(s, len, p, "of", 0)))
+        return e;
+    q = p;
+    for (;;) {
+        size_t w = xt_word_len(s, len, q), nt, ne;
+        int is_stop = 0;
+        if (!w)
+            break;
+        for (size_t k = 0; k < sizeof stop / sizeof stop[0]; k++)
+            if (xt_match_at(s, len, q, stop[k], 0))
+                is_stop = 1;
+        if (is_stop)
+            break;
+        nt = xp_name_at(x, s, len, q, &ne);
+        if (nt >= 2) {
+            *name = q;
+            return xt_back_sp(s, q);
+        }
+        q += w;
+        if (q < len && s[q - 1] == '.' && (q >= len || s[q] == ' ') && q + 1 >= len)
+            break;
+        if (q >= len || s[q] != ' ')
+            break;
+        q++;
+    }
+    return xt_back_sp(s, q);
+}
+
+static const char *xp_title_side(const struct xdata *x, long row)
+{
+    const char *b = row >= 0 ? x->titles.b[row] : NULL;
+    return b && strcmp(b, "-") != 0 ? b : NULL;
+}
+
+/* "the X delegation" after position P in the same sentence. */
+static const char *xp_delegation_side(const struct xdata *x, const char *s, size_t p, size_t e)
+{
+    size_t at = xt_find(s, e, p, "delegation", 1);
+    size_t b;
+    const char *side;
+    if (at == (size_t)-1 || at - p > 40)
+        return NULL;
+    side = xp_side_before(x, s, p, at, &b);
+    return side;
+}
+
+static int xp_acting_before(const char *s, size_t s0, size_t t0)
+{
+    size_t e = xt_back_sp(s, t0);
+    return (e >= s0 + 6 && !strncasecmp(s + e - 6, "acting", 6) &&
+            (e - 6 == s0 || !xt_is_word((unsigned char)s[e - 7])));
+}
+
+static size_t xp_skip_honorific(const char *s, size_t len, size_t p)
+{
+    static const char *const h[] = {"Dr. ", "Mr. ", "Ms. ", "Mrs. ", "Prof. "};
+    for (size_t k = 0; k < sizeof h / sizeof h[0]; k++)
+        if (len - p > strlen(h[k]) && !strncmp(s + p, h[k], strlen(h[k])))
+            return p + strlen(h[k]);
+    return p;
+}
+
+/* ---- anchors -------------------------------------------------------------- */
+
+static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople *pl)
+{
+    const struct xdata *x = doc->data;
+    const struct xsent *st = &doc->sents[si];
+    const char *s = doc->blocks[st->blk].text;
+    size_t len = st->t1;
+    for (size_t i = st->t0; i < len; i++) {
+        size_t tl, te, np, ne, nt, sb, nm;
+        long row;
+        const char *side;
+        int acting;
+        if (i > st->t0 && xt_is_word((unsigned char)s[i - 1]))
+            continue;
+        /* title first: "TITLE [(ACR)] [for ...][,] [Dr.] NAME" */
+        row = xt_longest_at(&x->titles, s, len, i, 1, &tl);
+        if (row >= 0) {
+            te = xp_title_ext(x, s, len, i + tl, &nm);
+            np = nm != (size_t)-1 ? nm : xt_skip_sp(s, len, te);
+            if (nm == (size_t)-1 && np < len && s[np] == ',')
+                np = xt_skip_sp(s, len, np + 1);
+            np = xp_skip_honorific(s, len, np);
+            nt = xp_name_at(x, s, len, np, &ne);
+            if (nt >= 2) {
+                sb = i;
+                side = xp_side_before(x, s, st->t0, i, &sb);
+                acting = xp_acting_before(s, st->t0, sb) || xp_acting_before(s, st->t0, i);
+                if (!side)
+                    side = xp_title_side(x, row);
+                if (!side)
+                    side = xp_delegation_side(x, s, ne, len);
+                xp_add(pl, s + np, ne - np, s + i, te - i, side, acting, si);
+                i = ne;
+                continue;
+            }
+        }
+        /* name first: "NAME, [who performs the duties of] [SIDE] TITLE ..." */
+        np = xp_skip_honorific(s, len, i);
+        nt = xp_name_at(x, s, len, np, &ne);
+        if (nt >= 2 && ne + 2 < len && s[ne] == ',') {
+            size_t p = xt_skip_sp(s, len, ne + 1), q, sidee;
+            const char *side2 = NULL;
+            acting = 0;
+            static const char *const lead_in[] = {"who performs the duties of", "who is performing the duties of",
+                                                  "performing the duties of", "who is", "the", "a"};
+            for (size_t k = 0; k < sizeof lead_in / sizeof lead_in[0]; k++) {
+                size_t m = xt_match_at(s, len, p, lead_in[k], 1);
+                if (m) {
+                    acting |= k < 3;
+                    p = xt_skip_sp(s, len, p + m);
+                    if (k < 3) {
+                        size_t m2 = xt_match_at(s, len, p, "the", 1);
+                        if (m2)
+                            p = xt_skip_sp(s, len, p + m2);
+                    }
+                    break;
+                }
+            }
+            if (xt_match_at(s, len, p, "acting", 1)) {
+                acting = 1;
+                p = xt_skip_sp(s, len, p + 6);
+            }
+            /* a side word ("South Korea's", "U.S.") before the title */
+            q = p;
+            for (size_t k = 0; k < x->sides.n; k++) {
+                const char *w = x->sides.b[k];
+                size_t m = w ? xt_match_at(s, len, p, w, 0) : 0;
+                if (m && (!side2 || p + m > q)) {
+                    side2 = x->sides.a[k];
+                    q = p + m;
+                }
+            }
+            sidee = xt_skip_sp(s, len, q);
+            row = xt_longest_at(&x->titles, s, len, sidee, 1, &tl);
+            if (row >= 0) {
+                te = xp_title_ext(x, s, len, sidee + tl, &nm);
+                if (nm != (size_t)-1)
+                    te = xt_back_sp(s, nm);
+                if (!side2)
+                    side2 = xp_title_side(x, row);
+                if (!side2)
+                    side2 = xp_delegation_side(x, s, te, len);
+                xp_add(pl, s + np, ne - np, s + sidee, te - sidee, side2, acting, si);
+                i = te;
+                continue;
+            }
+        }
+        if (nt)
+            i = ne;
+    }
+}
+
+/* ---- references and roles --------------------------------------------------- */
+
+/* People mentioned in sentence SI: marks them and records their offsets. */
+static size_t xp_refs(const struct xdoc *doc, size_t si, struct xpeople *pl, size_t *who,
+                      size_t *at, size_t max)
+{
+    const struct xdata *x = doc->data;
+    const struct xsent *st = &doc->sents[si];
+    const char *s = doc->blocks[st->blk].text;
+    size_t n = 0;
+    for (size_t i = st->t0; i < st->t1 && n < max; i++) {
+        size_t ne, nt = xp_name_at(x, s, st->t1, i, &ne);
+        struct xperson q = {0};
+        long hit = -1;
+        int many = 0;
+        if (!nt)
+            continue;
+        q.name = xstrndup(s + i, ne - i);
+        xp_split(&q);
+        for (size_t k = 0; k < pl->n; k++) {
+            struct xperson *p = &pl->p[k];
+            int ok = xp_same(p, &q);
+            if (!ok && q.ntok == 1)
+                ok = !strcmp(q.tok[0], xp_surname(x, p));
+            if (ok) {
+                many |= hit >= 0;
+                hit = (long)k;
+            }
+        }
+        xp_free_one(&q);
+        if (hit >= 0 && !many) {
+            who[n] = (size_t)hit;
+            at[n++] = i;
+            xp_add_sent(&pl->p[hit], si);
+        }
+        i = ne;
+    }
+    return n;
+}
+
+static int xp_about_meeting(const struct xdoc *doc, size_t si, const struct xmeeting *m)
+{
+    static const char *const w[] = {"meeting", "talks", "dialogue", "delegation", "counterpart",
+                                    "counterparts", "session", "consultations"};
+    size_t len;
+    const char *s = xdoc_stext(doc, si, &len);
+    if (!m->series)
+        return 0;
+    if (doc->sents[si].para < 2)
+        return 1;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (xt_find(s, len, 0, w[i], 1) != (size_t)-1)
+            return 1;
+    return xt_find(s, len, 0, m->series, 0) != (size_t)-1;
+}
+
+static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople *pl,
+                              const struct xmeeting *m)
+{
+    const struct xdata *x = doc->data;
+    size_t who[32], at[32], n = xp_refs(doc, si, pl, who, at, 32), len;
+    const char *s = xdoc_stext(doc, si, &len);
+    size_t t0 = doc->sents[si].t0, side_at = (size_t)-1;
+    int lead = 0, part;
+    static const char *const pw[] = {"participated", "attended", "joined", "accompanied"};
+    if (!n || doc->sents[si].caption)
+        return;
+    for (size_t k = 0; k < x->side_verbs.n; k++) {
+        size_t a = xt_find(s, len, 0, x->side_verbs.a[k], 1);
+        if (a != (size_t)-1 && a < side_at)
+            side_at = a;
+    }
+    for (size_t k = 0; k < x->lead_verbs.n && !lead; k++) {
+        size_t a = xt_find(s, len, 0, x->lead_verbs.a[k], 1);
+        lead = a != (size_t)-1 && a < side_at;
+    }
+    lead = lead && xp_about_meeting(doc, si, m);
+    part = 0;
+    for (size_t k = 0; k < sizeof pw / sizeof pw[0]; k++)
+        part |= xt_find(s, len, 0, pw[k], 1) != (size_t)-1;
+    for (size_t k = 0; k < n; k++) {
+        struct xperson *p = &pl->p[who[k]];
+        int r = XP_MENTIONED;
+        if (side_at != (size_t)-1 && at[k] - t0 > side_at && m->series)
+            r = XP_SIDE;
+        else if (lead)
+            r = XP_LEAD;
+        else if (part && m->series)
+            r = XP_PARTICIPANT;
+        if (r > p->role)
+            p->role = r;
+    }
+}
+
+json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
+{
+    struct xpeople pl = {0};
+    json_t *out = json_array();
+    for (size_t si = 0; si < doc->nsents; si++)
+        xp_anchor_sentence(doc, si, &pl);
+    for (size_t si = 0; si < doc->nsents; si++)
+        xp_roles_sentence(doc, si, &pl, m);
+    for (size_t i = 0; i < pl.n; i++) {
+        struct xperson *p = &pl.p[i];
+        json_t *o = json_object(), *ev = json_array();
+        char *key = names_key(p->name);
+        /* evidence in reading order: body sentences come first in doc->sents */
+        for (size_t a = 0; a < p->nsents; a++)
+            for (size_t b = a + 1; b < p->nsents; b++)
+                if (p->sents[b] < p->sents[a]) {
+                    size_t t = p->sents[a];
+                    p->sents[a] = p->sents[b];
+                    p->sents[b] = t;
+                }
+        json_object_set_new(o, "name", jsonio_string(p->name));
+        json_object_set_new(o, "key", jsonio_string(key));
+        free(key);
+        json_object_set_new(o, "side", jsonio_string(p->side));
+        json_object_set_new(o, "title", jsonio_string(p->title));
+        json_object_set_new(o, "role", json_string(xp_roles[p->role]));
+        json_object_set_new(o, "acting", json_boolean(p->acting));
+        for (size_t a = 0; a < p->nsents && a < XP_MAX_EVIDENCE; a++)
+            json_array_append_new(ev, xdoc_evidence(doc, p->sents[a]));
+        json_object_set_new(o, "evidence", ev);
+        json_array_append_new(out, o);
+        xp_free_one(p);
+    }
+    free(pl.p);
+    return out;
+}

@@ -1,0 +1,90 @@
+/* extract_text.c - small byte-exact text helpers for the extract modules. */
+#include "extract.h"
+
+#include <ctype.h>
+#include <string.h>
+
+int xt_is_word(unsigned char c) { return isalnum(c) || c >= 0x80; }
+
+static int xt_eq(char a, char b, int icase)
+{
+    return icase ? tolower((unsigned char)a) == tolower((unsigned char)b) : a == b;
+}
+
+size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
+{
+    size_t n = strlen(pat);
+    if (n == 0 || at > len || len - at < n)
+        return 0;
+    if (at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)pat[0]))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!xt_eq(s[at + i], pat[i], icase))
+            return 0;
+    if (at + n < len && xt_is_word((unsigned char)s[at + n]) &&
+        xt_is_word((unsigned char)pat[n - 1]))
+        return 0;
+    return n;
+}
+
+size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase)
+{
+    for (size_t i = from; i < len; i++)
+        if (xt_match_at(s, len, i, pat, icase))
+            return i;
+    return (size_t)-1;
+}
+
+long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at, int icase,
+                   size_t *mlen)
+{
+    long best = -1;
+    size_t bl = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t m = xt_match_at(s, len, at, l->a[i], icase);
+        if (m > bl) {
+            bl = m;
+            best = (long)i;
+        }
+    }
+    if (mlen)
+        *mlen = bl;
+    return best;
+}
+
+size_t xt_skip_sp(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+        i++;
+    return i;
+}
+
+size_t xt_back_sp(const char *s, size_t i)
+{
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n'))
+        i--;
+    return i;
+}
+
+int xt_is_cap(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] >= 'A' && s[i] <= 'Z';
+}
+
+size_t xt_word_len(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len) {
+        unsigned char c = (unsigned char)s[j];
+        if (xt_is_word(c))
+            j++;
+        else if ((c == '-' || c == '\'' || c == '.') && j + 1 < len &&
+                 xt_is_word((unsigned char)s[j + 1]) && j > i)
+            j++;
+        else if (c == '.' && j > i && (j - i == 1 || memchr(s + i, '.', j - i)))
+            return j + 1 - i; /* keep the closing period of an initial or of U.S. */
+        else
+            break;
+    }
+    return j - i;
+}
