@@ -460,6 +460,24 @@ static size_t wrap_width(const struct line *L, size_t n)
 
 /* ---- classification ---------------------------------------------------- */
 
+static int prose(const struct clean_unit *u);
+
+/* A headline: 3 to 40 words, no closing period, not chrome, not a dateline,
+ * byline or caption. */
+static int title_shape(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    char date[11];
+    if (u->chrome || u->brk || u->words < 3 || u->words > 40)
+        return 0;
+    if (u->tlen && u->text[u->tlen - 1] == '.')
+        return 0;
+    if (clean_parse_date(u->text, u->tlen, date) && u->words <= 8)
+        return 0;
+    if (byline_shape(u) || caption_shape(u, lx) || teaser_shape(u))
+        return 0;
+    return !(prose(u) && u->words > 25);
+}
+
 /* Value of a prose unit is its word count less LINE_COST: a run of short
  * sentences (teasers, comments) earns little, long paragraphs much. */
 #define LINE_COST 8.0
@@ -488,7 +506,7 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
     double *val, best = 0, run = 0;
     int *counts, *teaser_group;
     size_t bl = 0, br = 0, cur_l = 0;
-    int have = 0, after_comments = 0;
+    int have = 0, after_comments = 0, head_at = -1;
     double mass = 0, page_dens;
     size_t all_words = 0, all_stops = 0;
     memset(pg, 0, sizeof *pg);
@@ -590,6 +608,34 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
             have = 1;
         }
     }
+    /* the article starts at its headline: when the run opens with a little
+     * weak prose (site notices) followed by chrome or a dateline and a
+     * headline-shaped unit, the run starts at that headline */
+    if (have) {
+        double pre = 0;
+        int chrome_seen = 0;
+        for (i = bl; i < br && i < bl + 10; i++) {
+            struct clean_unit *u = &pg->u[i];
+            char date[11];
+            if (u->chrome || (u->words <= 8 && clean_parse_date(u->text, u->tlen, date))) {
+                chrome_seen = 1;
+                continue;
+            }
+            if (prose(u)) {
+                if (val[i] >= 20)
+                    break;
+                pre += val[i] > 0 ? val[i] : 0;
+                if (pre >= 40)
+                    break;
+                continue;
+            }
+            if (chrome_seen && pre > 0 && title_shape(u, lx) && i + 1 < br) {
+                bl = i;
+                head_at = (int)i;
+                break;
+            }
+        }
+    }
     /* kinds */
     for (i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
@@ -645,11 +691,16 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
                 i = j + 1;
             }
         }
-        /* a short label line right before a caption belongs to it */
-        for (i = bl; i + 1 < br; i++)
-            if (pg->u[i].kind == CK_HEADING && pg->u[i + 1].kind == CK_CAPTION &&
-                !pg->u[i + 1].blank_before)
-                pg->u[i].kind = CK_CAPTION;
+        /* a short label line right before a caption belongs to it, and so
+         * does a line the caption repeats (an image's alt text) */
+        for (i = bl; i + 1 < br; i++) {
+            struct clean_unit *u = &pg->u[i], *c = &pg->u[i + 1];
+            if (c->kind != CK_CAPTION || c->blank_before || u->kind == CK_BOILERPLATE)
+                continue;
+            if (u->kind == CK_HEADING ||
+                (c->tlen > u->tlen && memcmp(c->text, u->text, u->tlen) == 0))
+                u->kind = CK_CAPTION;
+        }
         /* headings do not end the run */
         while (br > bl && pg->u[br - 1].kind != CK_PARAGRAPH) {
             if (pg->u[br - 1].kind == CK_HEADING)
@@ -661,20 +712,15 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
             size_t seen = 0;
             for (size_t k = bl; k-- > 0 && seen < 12;) {
                 struct clean_unit *u = &pg->u[k];
-                char date[11];
                 seen++;
-                if (u->chrome || u->words < 3 || u->words > 40 || teaser_group[k])
-                    continue;
-                if (clean_parse_date(u->text, u->tlen, date) && u->words <= 8)
-                    continue;
-                if (byline_shape(u) || caption_shape(u, lx))
-                    continue;
-                if (prose(u) && u->words > 25)
+                if (head_at >= 0)
+                    break;
+                if (teaser_group[k] || !title_shape(u, lx))
                     continue;
                 pg->title = (int)(u->dup_of >= 0 ? u->dup_of : (int)k);
                 break;
             }
-            if (pg->title < 0 && pg->u[bl].kind == CK_HEADING)
+            if (head_at >= 0 || (pg->title < 0 && pg->u[bl].kind == CK_HEADING))
                 pg->title = (int)bl;
             if (pg->title >= 0)
                 pg->u[pg->title].kind = CK_TITLE;
