@@ -1344,6 +1344,8 @@ static size_t only_candidate(struct snode *const *list, size_t n, const json_t *
     size_t found = n;
     for (size_t i = 0; i < n; i++) {
         const struct snode *a = list[i];
+        for (int hop = 0; hop < 8 && a->boolean == -1 && !a->types && a->ref; hop++)
+            a = a->ref; /* {"$ref": "#/$defs/evidence"}: look at what it names */
         if (a->boolean != -1 || (a->types && !type_matches(a->types, inst)))
             continue;
         if (!a->types && !a->const_ && !a->enum_)
