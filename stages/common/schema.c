@@ -26,13 +26,20 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define SCHEMA_MAX_DEPTH 1000  /* nested validation calls (instance depth + $ref hops) */
+#define SCHEMA_MAX_DEPTH 1000 /* nested validation calls (instance depth + $ref hops) */
 #define SCHEMA_COMPILE_DEPTH 500
 #define SCHEMA_DEFAULT_MAX 50
 #define SCHEMA_MAX_FILES 64
 
-enum { T_NULL = 1, T_BOOLEAN = 2, T_OBJECT = 4, T_ARRAY = 8, T_NUMBER = 16, T_STRING = 32,
-       T_INTEGER = 64 };
+enum {
+    T_NULL = 1,
+    T_BOOLEAN = 2,
+    T_OBJECT = 4,
+    T_ARRAY = 8,
+    T_NUMBER = 16,
+    T_STRING = 32,
+    T_INTEGER = 64
+};
 
 static const char *const type_names[] = {"null",   "boolean", "object", "array",
                                          "number", "string",  "integer"};
@@ -115,7 +122,8 @@ struct schema {
 
 static long double num_val(const json_t *j)
 {
-    return json_is_integer(j) ? (long double)json_integer_value(j) : (long double)json_real_value(j);
+    return json_is_integer(j) ? (long double)json_integer_value(j)
+                              : (long double)json_real_value(j);
 }
 
 static int num_is_integer(const json_t *j)
@@ -313,14 +321,21 @@ static void put_quoted(struct buf *b, const char *s, size_t n)
 static const char *type_of(const json_t *j)
 {
     switch (json_typeof(j)) {
-    case JSON_OBJECT: return "object";
-    case JSON_ARRAY: return "array";
-    case JSON_STRING: return "string";
-    case JSON_INTEGER: return "integer";
-    case JSON_REAL: return num_is_integer(j) ? "integer" : "number";
+    case JSON_OBJECT:
+        return "object";
+    case JSON_ARRAY:
+        return "array";
+    case JSON_STRING:
+        return "string";
+    case JSON_INTEGER:
+        return "integer";
+    case JSON_REAL:
+        return num_is_integer(j) ? "integer" : "number";
     case JSON_TRUE:
-    case JSON_FALSE: return "boolean";
-    default: return "null";
+    case JSON_FALSE:
+        return "boolean";
+    default:
+        return "null";
     }
 }
 
@@ -346,9 +361,15 @@ static void put_value(struct buf *b, const json_t *j)
     case JSON_REAL:
         buf_printf(b, "number %.17g", json_real_value(j));
         break;
-    case JSON_TRUE: buf_append(b, "true"); break;
-    case JSON_FALSE: buf_append(b, "false"); break;
-    default: buf_append(b, "null"); break;
+    case JSON_TRUE:
+        buf_append(b, "true");
+        break;
+    case JSON_FALSE:
+        buf_append(b, "false");
+        break;
+    default:
+        buf_append(b, "null");
+        break;
     }
 }
 
@@ -549,8 +570,8 @@ static int type_bit(const json_t *t)
 static int is_annotation(const char *k)
 {
     static const char *const ann[] = {
-        "title",    "description", "$comment", "default",         "examples",
-        "$schema",  "deprecated",  "readOnly", "writeOnly",       "contentMediaType",
+        "title",           "description",   "$comment",    "default",   "examples",
+        "$schema",         "deprecated",    "readOnly",    "writeOnly", "contentMediaType",
         "contentEncoding", "contentSchema", "$vocabulary", NULL};
     for (int i = 0; ann[i]; i++)
         if (strcmp(k, ann[i]) == 0)
@@ -645,10 +666,9 @@ static int compile_keyword(struct schema *S, struct snode *n, const char *k, siz
         n->pattern_src = json_string_value(v);
         n->pattern = sregex_compile(n->pattern_src, json_string_length(v), err, sizeof err);
         if (!n->pattern)
-            return cfail(S, loc, "pattern: bad regular expression \"%s\": %s", n->pattern_src,
-                         err);
-    } else if (!strcmp(k, "minimum") || !strcmp(k, "maximum") ||
-               !strcmp(k, "exclusiveMinimum") || !strcmp(k, "exclusiveMaximum")) {
+            return cfail(S, loc, "pattern: bad regular expression \"%s\": %s", n->pattern_src, err);
+    } else if (!strcmp(k, "minimum") || !strcmp(k, "maximum") || !strcmp(k, "exclusiveMinimum") ||
+               !strcmp(k, "exclusiveMaximum")) {
         if (!json_is_number(v))
             return cfail(S, loc, "%s must be a number", k);
         if (k[0] == 'm')
@@ -717,8 +737,9 @@ static int compile_keyword(struct schema *S, struct snode *n, const char *k, siz
             return cfail(S, loc, "$ref must be a string");
         n->ref_uri = suri_resolve(base, json_string_value(v));
     } else {
-        return cfail(S, loc, "unsupported keyword \"%s\" (this validator implements draft "
-                             "2020-12 without $dynamicRef and unevaluated*)",
+        return cfail(S, loc,
+                     "unsupported keyword \"%s\" (this validator implements draft "
+                     "2020-12 without $dynamicRef and unevaluated*)",
                      k);
     }
     return S->failed ? -1 : 0;
@@ -860,8 +881,10 @@ static struct snode *resolve_ref(struct schema *S, const struct snode *from)
     if (!r) {
         free(nf);
         if (!S->failed)
-            cfail(S, from->loc, "$ref \"%s\" cannot be resolved (no such schema here; remote "
-                                "references are not supported)", uri);
+            cfail(S, from->loc,
+                  "$ref \"%s\" cannot be resolved (no such schema here; remote "
+                  "references are not supported)",
+                  uri);
         return NULL;
     }
     if (!hash || !hash[1]) {
@@ -920,8 +943,8 @@ static struct snode *resolve_ref(struct schema *S, const struct snode *from)
     return target;
 }
 
-static struct schema *schema_build(json_t *doc, const char *name, const char *base,
-                                   const char *dir, struct diag *d)
+static struct schema *schema_build(json_t *doc, const char *name, const char *base, const char *dir,
+                                   struct diag *d)
 {
     struct schema *S = xcalloc(1, sizeof *S);
     S->doc = doc; /* consumed */
@@ -944,8 +967,8 @@ static struct schema *schema_build(json_t *doc, const char *name, const char *ba
 
 struct schema *schema_compile(const json_t *doc, const char *name, struct diag *d)
 {
-    return schema_build(json_incref((json_t *)doc), name ? name : "schema",
-                        "urn:briefing:schema", NULL, d);
+    return schema_build(json_incref((json_t *)doc), name ? name : "schema", "urn:briefing:schema",
+                        NULL, d);
 }
 
 struct schema *schema_load(const char *path, struct diag *d)
@@ -973,8 +996,7 @@ struct schema *schema_load(const char *path, struct diag *d)
     buf_printf(&base, "file://%s", real);
     if (slash)
         *slash = '\0';
-    S = schema_build(doc, diag_name(path), buf_str(&base), slash ? (real[0] ? real : "/") : ".",
-                     d);
+    S = schema_build(doc, diag_name(path), buf_str(&base), slash ? (real[0] ? real : "/") : ".", d);
     free(real);
     buf_free(&base);
     return S;
@@ -1018,9 +1040,9 @@ struct vref {
 
 struct vctx {
     const struct schema *S;
-    struct buf ptr;   /* JSON Pointer of the instance being checked */
-    struct buf *out;  /* message lines, NULL to count only */
-    int quiet;        /* inside anyOf/oneOf/not/if/contains: no messages, stop early */
+    struct buf ptr;  /* JSON Pointer of the instance being checked */
+    struct buf *out; /* message lines, NULL to count only */
+    int quiet;       /* inside anyOf/oneOf/not/if/contains: no messages, stop early */
     int printed, max, total;
     int depth;
     struct vref refs[SCHEMA_MAX_DEPTH];
@@ -1049,8 +1071,8 @@ static int report(struct vctx *c, const struct snode *n, const char *kw, const c
         buf_printf(c->out, "%s: %s (at %s)\n", c->ptr.len ? buf_str(&c->ptr) : "(root)", text,
                    n->loc);
     else
-        buf_printf(c->out, "%s: %s (%s at %s/%s)\n", c->ptr.len ? buf_str(&c->ptr) : "(root)",
-                   text, c->label ? c->label : kw, n->loc, kw);
+        buf_printf(c->out, "%s: %s (%s at %s/%s)\n", c->ptr.len ? buf_str(&c->ptr) : "(root)", text,
+                   c->label ? c->label : kw, n->loc, kw);
     c->label = NULL;
     return 1;
 }
@@ -1095,10 +1117,10 @@ static const struct sprop *prop_find(const struct snode *n, const char *k, size_
     return n->nprops ? bsearch(&key, n->props, n->nprops, sizeof key, prop_cmp) : NULL;
 }
 
-#define STOP_EARLY() \
-    do { \
-        if (c->quiet && e) \
-            return e; \
+#define STOP_EARLY()                                                                               \
+    do {                                                                                           \
+        if (c->quiet && e)                                                                         \
+            return e;                                                                              \
     } while (0)
 
 static int v_object(struct vctx *c, const struct snode *n, const json_t *inst)
@@ -1163,8 +1185,9 @@ static int v_object(struct vctx *c, const struct snode *n, const json_t *inst)
             } else if (!v_quiet(c, n->pnames, name)) {
                 struct buf q = BUF_INIT;
                 put_quoted(&q, k, kl);
-                e += report(c, n, "propertyNames", "property name %s is not allowed by the "
-                                                   "propertyNames schema",
+                e += report(c, n, "propertyNames",
+                            "property name %s is not allowed by the "
+                            "propertyNames schema",
                             buf_str(&q));
                 buf_free(&q);
             }
@@ -1200,11 +1223,10 @@ static int v_array(struct vctx *c, const struct snode *n, const json_t *inst)
     int e = 0;
     size_t size = json_array_size(inst), a, b;
     if (n->min_items >= 0 && (long long)size < n->min_items)
-        e += report(c, n, "minItems", "expected at least %lld items, found %zu", n->min_items,
-                    size);
+        e +=
+            report(c, n, "minItems", "expected at least %lld items, found %zu", n->min_items, size);
     if (n->max_items >= 0 && (long long)size > n->max_items)
-        e += report(c, n, "maxItems", "expected at most %lld items, found %zu", n->max_items,
-                    size);
+        e += report(c, n, "maxItems", "expected at most %lld items, found %zu", n->max_items, size);
     STOP_EARLY();
     if (n->unique && json_find_dup(inst, &a, &b)) {
         e += report(c, n, "uniqueItems", "expected unique items, found item %zu equal to item %zu",
@@ -1231,12 +1253,14 @@ static int v_array(struct vctx *c, const struct snode *n, const json_t *inst)
                 break;
         }
         if (hits < n->min_contains)
-            e += report(c, n, "contains", "expected at least %lld items matching contains, "
-                                          "found %lld",
+            e += report(c, n, "contains",
+                        "expected at least %lld items matching contains, "
+                        "found %lld",
                         n->min_contains, hits);
         else if (n->max_contains >= 0 && hits > n->max_contains)
-            e += report(c, n, "maxContains", "expected at most %lld items matching contains, "
-                                             "found %lld",
+            e += report(c, n, "maxContains",
+                        "expected at most %lld items matching contains, "
+                        "found %lld",
                         n->max_contains, hits);
     }
     return e;
@@ -1285,8 +1309,7 @@ static int v_number(struct vctx *c, const struct snode *n, const json_t *inst)
     int e = 0;
     struct buf f = BUF_INIT, l = BUF_INIT;
     const json_t *lim[4] = {n->minimum, n->maximum, n->xmin, n->xmax};
-    static const char *const kw[4] = {"minimum", "maximum", "exclusiveMinimum",
-                                      "exclusiveMaximum"};
+    static const char *const kw[4] = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"};
     static const char *const words[4] = {"at least", "at most", "greater than", "less than"};
     for (int k = 0; k < 4; k++) {
         int cmp, bad;
@@ -1325,14 +1348,21 @@ static int v_number(struct vctx *c, const struct snode *n, const json_t *inst)
 static int type_matches(unsigned types, const json_t *inst)
 {
     switch (json_typeof(inst)) {
-    case JSON_OBJECT: return (types & T_OBJECT) != 0;
-    case JSON_ARRAY: return (types & T_ARRAY) != 0;
-    case JSON_STRING: return (types & T_STRING) != 0;
-    case JSON_INTEGER: return (types & (T_NUMBER | T_INTEGER)) != 0;
-    case JSON_REAL: return (types & T_NUMBER) || ((types & T_INTEGER) && num_is_integer(inst));
+    case JSON_OBJECT:
+        return (types & T_OBJECT) != 0;
+    case JSON_ARRAY:
+        return (types & T_ARRAY) != 0;
+    case JSON_STRING:
+        return (types & T_STRING) != 0;
+    case JSON_INTEGER:
+        return (types & (T_NUMBER | T_INTEGER)) != 0;
+    case JSON_REAL:
+        return (types & T_NUMBER) || ((types & T_INTEGER) && num_is_integer(inst));
     case JSON_TRUE:
-    case JSON_FALSE: return (types & T_BOOLEAN) != 0;
-    default: return (types & T_NULL) != 0;
+    case JSON_FALSE:
+        return (types & T_BOOLEAN) != 0;
+    default:
+        return (types & T_NULL) != 0;
     }
 }
 
@@ -1387,12 +1417,14 @@ static int v_applicators(struct vctx *c, const struct snode *n, const json_t *in
         if (hits == 0 && !c->quiet && (first = only_candidate(n->one, n->none, inst)) < n->none)
             e += v_node(c, n->one[first], inst);
         else if (hits == 0)
-            e += report(c, n, "oneOf", "matches none of the %zu alternatives in oneOf, expected "
-                                       "exactly one",
+            e += report(c, n, "oneOf",
+                        "matches none of the %zu alternatives in oneOf, expected "
+                        "exactly one",
                         n->none);
         else if (hits > 1)
-            e += report(c, n, "oneOf", "matches alternatives %zu and %zu of oneOf, expected "
-                                       "exactly one",
+            e += report(c, n, "oneOf",
+                        "matches alternatives %zu and %zu of oneOf, expected "
+                        "exactly one",
                         first, second);
         STOP_EARLY();
     }
@@ -1478,12 +1510,21 @@ static int v_node(struct vctx *c, const struct snode *n, const json_t *inst)
         }
     }
     switch (json_typeof(inst)) {
-    case JSON_OBJECT: e += v_object(c, n, inst); break;
-    case JSON_ARRAY: e += v_array(c, n, inst); break;
-    case JSON_STRING: e += v_string(c, n, inst); break;
+    case JSON_OBJECT:
+        e += v_object(c, n, inst);
+        break;
+    case JSON_ARRAY:
+        e += v_array(c, n, inst);
+        break;
+    case JSON_STRING:
+        e += v_string(c, n, inst);
+        break;
     case JSON_INTEGER:
-    case JSON_REAL: e += v_number(c, n, inst); break;
-    default: break;
+    case JSON_REAL:
+        e += v_number(c, n, inst);
+        break;
+    default:
+        break;
     }
     if (c->quiet && e)
         goto out;

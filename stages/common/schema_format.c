@@ -268,8 +268,14 @@ static int fmt_email(const char *s, size_t len)
 
 /* ---------------------------------------------------------------- URI */
 
-static int fmt_unreserved(char c) { return fmt_is_alnum(c) || (c && strchr("-._~", c)); }
-static int fmt_sub_delim(char c) { return c && strchr("!$&'()*+,;=", c) != NULL; }
+static int fmt_unreserved(char c)
+{
+    return fmt_is_alnum(c) || (c && strchr("-._~", c));
+}
+static int fmt_sub_delim(char c)
+{
+    return c && strchr("!$&'()*+,;=", c) != NULL;
+}
 
 /* Bytes S[i..end) are all unreserved, sub-delims, pct-encoded or in EXTRA. */
 static int fmt_uri_chars(const char *s, size_t i, size_t end, const char *extra)

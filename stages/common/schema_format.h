@@ -5,8 +5,16 @@
 #include <stddef.h>
 
 /* The formats this validator asserts; others are annotations only. */
-enum sformat { SFORMAT_NONE, SFORMAT_DATE, SFORMAT_DATE_TIME, SFORMAT_TIME, SFORMAT_EMAIL,
-               SFORMAT_URI, SFORMAT_IPV4, SFORMAT_IPV6 };
+enum sformat {
+    SFORMAT_NONE,
+    SFORMAT_DATE,
+    SFORMAT_DATE_TIME,
+    SFORMAT_TIME,
+    SFORMAT_EMAIL,
+    SFORMAT_URI,
+    SFORMAT_IPV4,
+    SFORMAT_IPV6
+};
 
 /* The format named NAME (LEN bytes), SFORMAT_NONE when not asserted. */
 enum sformat sformat_lookup(const char *name, size_t len);

@@ -19,12 +19,30 @@
 #define RX_NONE 0xFFFFFFFFu
 #define RX_INF (-1)
 
-enum rx_op { RX_CHAR, RX_ANY, RX_CLASS, RX_SPLIT, RX_JMP, RX_BOL, RX_EOL, RX_WORDB, RX_NWORDB,
-             RX_MATCH };
+enum rx_op {
+    RX_CHAR,
+    RX_ANY,
+    RX_CLASS,
+    RX_SPLIT,
+    RX_JMP,
+    RX_BOL,
+    RX_EOL,
+    RX_WORDB,
+    RX_NWORDB,
+    RX_MATCH
+};
 
 /* Built-in sets, as bits of rx_class.sets (negated ones shifted by 8). */
-enum { SET_DIGIT = 1, SET_WORD = 2, SET_SPACE = 4, SET_L = 8, SET_LU = 16, SET_LL = 32,
-       SET_N = 64, SET_ND = 128 };
+enum {
+    SET_DIGIT = 1,
+    SET_WORD = 2,
+    SET_SPACE = 4,
+    SET_L = 8,
+    SET_LU = 16,
+    SET_LL = 32,
+    SET_N = 64,
+    SET_ND = 128
+};
 
 struct rx_inst {
     unsigned char op;
@@ -64,27 +82,24 @@ struct rx_range {
 };
 
 static const struct rx_range rx_letters[] = {
-    {0x41, 0x5A},       {0x61, 0x7A},       {0xAA, 0xAA},       {0xB5, 0xB5},
-    {0xBA, 0xBA},       {0xC0, 0xD6},       {0xD8, 0xF6},       {0xF8, 0x2C1},
-    {0x2C6, 0x2D1},     {0x2E0, 0x2E4},     {0x370, 0x374},     {0x376, 0x377},
-    {0x37A, 0x37D},     {0x37F, 0x37F},     {0x386, 0x386},     {0x388, 0x38A},
-    {0x38C, 0x38C},     {0x38E, 0x3A1},     {0x3A3, 0x3F5},     {0x3F7, 0x481},
-    {0x48A, 0x52F},     {0x531, 0x556},     {0x560, 0x588},     {0x5D0, 0x5EA},
-    {0x5EF, 0x5F2},     {0x620, 0x64A},     {0x66E, 0x66F},     {0x671, 0x6D3},
-    {0x904, 0x939},     {0x93D, 0x93D},     {0x950, 0x950},     {0x958, 0x961},
-    {0x972, 0x980},     {0x985, 0x9B9},     {0xE01, 0xE30},     {0xE32, 0xE33},
-    {0xE40, 0xE46},     {0x10A0, 0x10FA},   {0x1100, 0x11FF},   {0x1E00, 0x1F15},
-    {0x1F18, 0x1FBC},   {0x1FC2, 0x1FCC},   {0x1FD0, 0x1FDB},   {0x1FE0, 0x1FEC},
-    {0x1FF2, 0x1FFC},   {0x2C00, 0x2CE4},   {0x3041, 0x3096},   {0x309D, 0x309F},
-    {0x30A1, 0x30FA},   {0x30FC, 0x30FF},   {0x3105, 0x312F},   {0x3131, 0x318E},
-    {0x31F0, 0x31FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA48C},
-    {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFB00, 0xFB06},   {0xFF21, 0xFF3A},
-    {0xFF41, 0xFF5A},   {0xFF66, 0xFFBE},   {0x20000, 0x2FA1F},
+    {0x41, 0x5A},     {0x61, 0x7A},     {0xAA, 0xAA},       {0xB5, 0xB5},     {0xBA, 0xBA},
+    {0xC0, 0xD6},     {0xD8, 0xF6},     {0xF8, 0x2C1},      {0x2C6, 0x2D1},   {0x2E0, 0x2E4},
+    {0x370, 0x374},   {0x376, 0x377},   {0x37A, 0x37D},     {0x37F, 0x37F},   {0x386, 0x386},
+    {0x388, 0x38A},   {0x38C, 0x38C},   {0x38E, 0x3A1},     {0x3A3, 0x3F5},   {0x3F7, 0x481},
+    {0x48A, 0x52F},   {0x531, 0x556},   {0x560, 0x588},     {0x5D0, 0x5EA},   {0x5EF, 0x5F2},
+    {0x620, 0x64A},   {0x66E, 0x66F},   {0x671, 0x6D3},     {0x904, 0x939},   {0x93D, 0x93D},
+    {0x950, 0x950},   {0x958, 0x961},   {0x972, 0x980},     {0x985, 0x9B9},   {0xE01, 0xE30},
+    {0xE32, 0xE33},   {0xE40, 0xE46},   {0x10A0, 0x10FA},   {0x1100, 0x11FF}, {0x1E00, 0x1F15},
+    {0x1F18, 0x1FBC}, {0x1FC2, 0x1FCC}, {0x1FD0, 0x1FDB},   {0x1FE0, 0x1FEC}, {0x1FF2, 0x1FFC},
+    {0x2C00, 0x2CE4}, {0x3041, 0x3096}, {0x309D, 0x309F},   {0x30A1, 0x30FA}, {0x30FC, 0x30FF},
+    {0x3105, 0x312F}, {0x3131, 0x318E}, {0x31F0, 0x31FF},   {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+    {0xA000, 0xA48C}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},   {0xFB00, 0xFB06}, {0xFF21, 0xFF3A},
+    {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0x20000, 0x2FA1F},
 };
 
 static const struct rx_range rx_upper[] = {
-    {0x41, 0x5A},   {0xC0, 0xD6},   {0xD8, 0xDE},   {0x386, 0x386}, {0x388, 0x38A},
-    {0x38C, 0x38C}, {0x38E, 0x38F}, {0x391, 0x3A1}, {0x3A3, 0x3AB}, {0x400, 0x42F},
+    {0x41, 0x5A},   {0xC0, 0xD6},     {0xD8, 0xDE},     {0x386, 0x386}, {0x388, 0x38A},
+    {0x38C, 0x38C}, {0x38E, 0x38F},   {0x391, 0x3A1},   {0x3A3, 0x3AB}, {0x400, 0x42F},
     {0x531, 0x556}, {0x10A0, 0x10C5}, {0xFF21, 0xFF3A},
 };
 
@@ -204,7 +219,10 @@ static void rx_fail(struct rx_parser *p, const char *what)
     p->failed = 1;
 }
 
-static int rx_eof(const struct rx_parser *p) { return p->i >= p->len; }
+static int rx_eof(const struct rx_parser *p)
+{
+    return p->i >= p->len;
+}
 
 static uint32_t rx_peek(const struct rx_parser *p)
 {
@@ -305,10 +323,12 @@ static unsigned rx_property(struct rx_parser *p)
     static const struct {
         const char *name;
         unsigned set;
-    } props[] = {{"L", SET_L},   {"Letter", SET_L},          {"Lu", SET_LU},
-                 {"Uppercase_Letter", SET_LU}, {"Ll", SET_LL}, {"Lowercase_Letter", SET_LL},
-                 {"N", SET_N},   {"Number", SET_N},          {"Nd", SET_ND},
-                 {"Decimal_Number", SET_ND},   {"digit", SET_ND}};
+    } props[] = {{"L", SET_L},     {"Letter", SET_L},
+                 {"Lu", SET_LU},   {"Uppercase_Letter", SET_LU},
+                 {"Ll", SET_LL},   {"Lowercase_Letter", SET_LL},
+                 {"N", SET_N},     {"Number", SET_N},
+                 {"Nd", SET_ND},   {"Decimal_Number", SET_ND},
+                 {"digit", SET_ND}};
     size_t start, end;
     const char *name;
     size_t n;
@@ -347,19 +367,40 @@ static uint32_t rx_escape(struct rx_parser *p, unsigned *set, int in_class)
     case RX_NONE:
         rx_fail(p, "pattern ends with a lone backslash");
         return 0;
-    case 'd': *set = SET_DIGIT; return 0;
-    case 'D': *set = SET_DIGIT << 8; return 0;
-    case 'w': *set = SET_WORD; return 0;
-    case 'W': *set = SET_WORD << 8; return 0;
-    case 's': *set = SET_SPACE; return 0;
-    case 'S': *set = SET_SPACE << 8; return 0;
-    case 'p': *set = rx_property(p); return 0;
-    case 'P': *set = rx_property(p) << 8; return 0;
-    case 't': return 9;
-    case 'n': return 10;
-    case 'v': return 11;
-    case 'f': return 12;
-    case 'r': return 13;
+    case 'd':
+        *set = SET_DIGIT;
+        return 0;
+    case 'D':
+        *set = SET_DIGIT << 8;
+        return 0;
+    case 'w':
+        *set = SET_WORD;
+        return 0;
+    case 'W':
+        *set = SET_WORD << 8;
+        return 0;
+    case 's':
+        *set = SET_SPACE;
+        return 0;
+    case 'S':
+        *set = SET_SPACE << 8;
+        return 0;
+    case 'p':
+        *set = rx_property(p);
+        return 0;
+    case 'P':
+        *set = rx_property(p) << 8;
+        return 0;
+    case 't':
+        return 9;
+    case 'n':
+        return 10;
+    case 'v':
+        return 11;
+    case 'f':
+        return 12;
+    case 'r':
+        return 13;
     case 'b':
         if (in_class)
             return 8;
@@ -627,9 +668,21 @@ static void rx_parse_cat(struct rx_parser *p)
         if (p->failed || rx_eof(p))
             continue;
         switch (p->s[p->i]) {
-        case '*': p->i++; min = 0; max = RX_INF; break;
-        case '+': p->i++; min = 1; max = RX_INF; break;
-        case '?': p->i++; min = 0; max = 1; break;
+        case '*':
+            p->i++;
+            min = 0;
+            max = RX_INF;
+            break;
+        case '+':
+            p->i++;
+            min = 1;
+            max = RX_INF;
+            break;
+        case '?':
+            p->i++;
+            min = 0;
+            max = 1;
+            break;
         case '{':
             if (!rx_parse_braces(p, &min, &max))
                 min = -2;

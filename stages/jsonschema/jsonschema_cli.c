@@ -48,8 +48,8 @@ int jsonschema_parse_args(int argc, char **argv, struct jsonschema_opts *o)
             }
             n = strtol(argv[++i], &end, 10);
             if (*end || end == argv[i] || n < 1 || n > 100000) {
-                snprintf(o->bad, sizeof o->bad, "--max-errors: expected 1 to 100000, found \"%.64s\"",
-                         argv[i]);
+                snprintf(o->bad, sizeof o->bad,
+                         "--max-errors: expected 1 to 100000, found \"%.64s\"", argv[i]);
                 return JSONSCHEMA_ARGS_BAD;
             }
             o->max_errors = (int)n;

@@ -10,12 +10,12 @@
 enum { JSONSCHEMA_ARGS_OK, JSONSCHEMA_ARGS_HELP, JSONSCHEMA_ARGS_VERSION, JSONSCHEMA_ARGS_BAD };
 
 struct jsonschema_opts {
-    const char *schema;     /* schema file (borrowed from argv) */
-    char **instances;       /* instance files, "-" for stdin (borrowed) */
+    const char *schema; /* schema file (borrowed from argv) */
+    char **instances;   /* instance files, "-" for stdin (borrowed) */
     int ninstances;
-    int format;             /* assert "format" (default 1; --no-format: 0) */
-    int max_errors;         /* violations shown per instance (0: default) */
-    char bad[256];          /* what was wrong with the command line */
+    int format;     /* assert "format" (default 1; --no-format: 0) */
+    int max_errors; /* violations shown per instance (0: default) */
+    char bad[256];  /* what was wrong with the command line */
 };
 
 /* Parse ARGV into O. Returns one of JSONSCHEMA_ARGS_*; for _BAD, O->bad

@@ -53,7 +53,8 @@ static int run_file(const char *path, int verbose, int *tp, int *tf, int *ts)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     if (!doc || !json_is_array(doc)) {
-        fprintf(stderr, "jsonschema_suite: %s: cannot read: %s\n", path, doc ? "not an array" : err.text);
+        fprintf(stderr, "jsonschema_suite: %s: cannot read: %s\n", path,
+                doc ? "not an array" : err.text);
         json_decref(doc);
         return -1;
     }
@@ -80,8 +81,7 @@ static int run_file(const char *path, int verbose, int *tp, int *tf, int *ts)
             if (!s) {
                 fail++;
                 if (verbose)
-                    printf("#   fail: %s: %s: %s: schema refused: %s\n", base, gdesc, tdesc,
-                           d.msg);
+                    printf("#   fail: %s: %s: %s: schema refused: %s\n", base, gdesc, tdesc, d.msg);
                 continue;
             }
             got = schema_validate(s, json_object_get(test, "data"), NULL, NULL, 0) == 0;

@@ -5,12 +5,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "schema.h"
@@ -101,8 +104,7 @@ static void test_all_violations_named(void **state)
 static void test_pointer_escaping(void **state)
 {
     int n;
-    char *e = errors_of("{\"additionalProperties\":{\"type\":\"string\"}}",
-                        "{\"a/b~c\":1}", &n);
+    char *e = errors_of("{\"additionalProperties\":{\"type\":\"string\"}}", "{\"a/b~c\":1}", &n);
     (void)state;
     assert_int_equal(n, 1);
     assert_non_null(strstr(e, "/a~1b~0c: expected string"));
@@ -208,9 +210,10 @@ static void test_refs(void **state)
 static void test_ref_loop(void **state)
 {
     int n;
-    char *e = errors_of("{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/b\"},\"b\":{\"$ref\":\"#/$defs/a\"}},"
-                        "\"$ref\":\"#/$defs/a\"}",
-                        "1", &n);
+    char *e =
+        errors_of("{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/b\"},\"b\":{\"$ref\":\"#/$defs/a\"}},"
+                  "\"$ref\":\"#/$defs/a\"}",
+                  "1", &n);
     (void)state;
     assert_true(n >= 1);
     assert_non_null(strstr(e, "loops"));
@@ -267,7 +270,9 @@ static void test_regex(void **state)
     assert_true(rx("^(KIDD|SCM|NCG)-\\d+$", "SCM-55"));
     assert_false(rx("^(KIDD|SCM|NCG)-\\d+$", "SCMX-55"));
     assert_true(rx("^\\p{L}+$", "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4"));
-    assert_true(rx("^\\p{Letter}+$", "\xc3\x9c" "n\xc3\xaf" "code"));
+    assert_true(rx("^\\p{Letter}+$", "\xc3\x9c"
+                                     "n\xc3\xaf"
+                                     "code"));
     assert_false(rx("^\\p{L}+$", "a1"));
     assert_true(rx("^\\P{L}$", "1"));
     assert_true(rx("^[^\\s]+\\b", "word"));
@@ -312,14 +317,22 @@ static void test_formats(void **state)
 static void test_uri_resolve(void **state)
 {
     static const char *const cases[][2] = {
-        {"g", "http://a/b/c/g"},         {"./g", "http://a/b/c/g"},
-        {"g/", "http://a/b/c/g/"},       {"/g", "http://a/g"},
-        {"//g", "http://g"},             {"?y", "http://a/b/c/d;p?y"},
-        {"g?y#s", "http://a/b/c/g?y#s"}, {"#s", "http://a/b/c/d;p?q#s"},
-        {"", "http://a/b/c/d;p?q"},      {".", "http://a/b/c/"},
-        {"..", "http://a/b/"},           {"../g", "http://a/b/g"},
-        {"../../../g", "http://a/g"},    {"/./g", "http://a/g"},
-        {"g/../h", "http://a/b/c/h"},    {"urn:x:y", "urn:x:y"},
+        {"g", "http://a/b/c/g"},
+        {"./g", "http://a/b/c/g"},
+        {"g/", "http://a/b/c/g/"},
+        {"/g", "http://a/g"},
+        {"//g", "http://g"},
+        {"?y", "http://a/b/c/d;p?y"},
+        {"g?y#s", "http://a/b/c/g?y#s"},
+        {"#s", "http://a/b/c/d;p?q#s"},
+        {"", "http://a/b/c/d;p?q"},
+        {".", "http://a/b/c/"},
+        {"..", "http://a/b/"},
+        {"../g", "http://a/b/g"},
+        {"../../../g", "http://a/g"},
+        {"/./g", "http://a/g"},
+        {"g/../h", "http://a/b/c/h"},
+        {"urn:x:y", "urn:x:y"},
     };
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -339,6 +352,55 @@ static void test_check_missing_schema(void **state)
     assert_non_null(strstr(d.msg, "not found"));
     json_decref(doc);
     schema_cache_free();
+}
+
+/* schema_check finds schemas/NAME.schema.json under $BRIEFING_HOME, follows
+ * a relative $ref to a sibling file, and puts every violation in D, one
+ * full "prog: file: /pointer: ..." line each. */
+static void test_check_messages(void **state)
+{
+    char dir[] = "/tmp/test_schema.XXXXXX";
+    char path[256];
+    struct diag d = {.prog = "extract"};
+    json_t *doc;
+    FILE *f;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/schemas", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/schemas/t.schema.json", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"$id\":\"https://x.example/schemas/t.schema.json\",\"type\":\"object\","
+          "\"properties\":{\"d\":{\"$ref\":\"common.schema.json#/$defs/date\"},"
+          "\"n\":{\"type\":\"integer\"}}}",
+          f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/schemas/common.schema.json", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"$defs\":{\"date\":{\"type\":\"string\",\"format\":\"date\"}}}", f);
+    fclose(f);
+    setenv("BRIEFING_HOME", dir, 1);
+    diag_clear(&d);
+    doc = parse("{\"d\":\"2023-9-18\",\"n\":\"x\"}");
+    assert_int_equal(schema_check("t", doc, "meetings/x.json", &d), -1);
+    assert_string_equal(d.file, "meetings/x.json");
+    assert_non_null(strstr(d.msg, "/d: \"2023-9-18\" is not a valid date (format: date at "
+                                  "common.schema.json#/$defs/date/format)"));
+    assert_non_null(strstr(d.msg, "\nextract: meetings/x.json: /n: expected integer"));
+    json_decref(doc);
+    doc = parse("{\"d\":\"2024-02-29\",\"n\":1}");
+    assert_int_equal(schema_check("t", doc, "meetings/x.json", &d), 0);
+    json_decref(doc);
+    schema_cache_free();
+    unsetenv("BRIEFING_HOME");
+    remove(path);
+    snprintf(path, sizeof path, "%s/schemas/t.schema.json", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/schemas", dir);
+    rmdir(path);
+    rmdir(dir);
 }
 
 /* A ~10 MB instance validates in well under a second (not timed under ASan). */
@@ -388,13 +450,21 @@ static void test_speed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_message),  cmocka_unit_test(test_all_violations_named),
-        cmocka_unit_test(test_pointer_escaping), cmocka_unit_test(test_violation_limit),
-        cmocka_unit_test(test_unknown_keywords), cmocka_unit_test(test_numbers),
-        cmocka_unit_test(test_refs),            cmocka_unit_test(test_ref_loop),
-        cmocka_unit_test(test_applicators),     cmocka_unit_test(test_regex),
-        cmocka_unit_test(test_formats),         cmocka_unit_test(test_uri_resolve),
-        cmocka_unit_test(test_check_missing_schema), cmocka_unit_test(test_speed),
+        cmocka_unit_test(test_format_message),
+        cmocka_unit_test(test_all_violations_named),
+        cmocka_unit_test(test_pointer_escaping),
+        cmocka_unit_test(test_violation_limit),
+        cmocka_unit_test(test_unknown_keywords),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_ref_loop),
+        cmocka_unit_test(test_applicators),
+        cmocka_unit_test(test_regex),
+        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_uri_resolve),
+        cmocka_unit_test(test_check_missing_schema),
+        cmocka_unit_test(test_check_messages),
+        cmocka_unit_test(test_speed),
     };
     xalloc_init("test_schema");
     return cmocka_run_group_tests(tests, NULL, NULL);
