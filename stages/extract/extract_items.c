@@ -206,72 +206,114 @@ json_t *extract_exercises(const struct xdoc *doc)
 
 /* ---- mechanisms ----------------------------------------------------------- */
 
+/* Length of the mechanism noun that ends S[0,e) (e.g. "Working Group"), or 0. */
+static size_t xi_mech_suffix(const struct xdata *x, const char *s, size_t b, size_t e)
+{
+    for (size_t r = 0; r < x->mechanisms.n; r++) {
+        size_t n = strlen(x->mechanisms.a[r]);
+        if (e - b >= n && xt_match_at(s, e, e - n, x->mechanisms.a[r], 0) == n)
+            return n;
+    }
+    return 0;
+}
+
+static void xi_add_mech(json_t *out, const struct xdoc *doc, size_t si, const char *s,
+                        size_t b, size_t e, const char *acr, size_t al)
+{
+    json_t *o;
+    if (xi_find(out, "name", s + b, e - b) >= 0)
+        return;
+    o = json_object();
+    json_object_set_new(o, "name", jsonio_stringn(s + b, e - b));
+    json_object_set_new(o, "acronym", acr ? jsonio_stringn(acr, al) : json_null());
+    json_object_set_new(o, "evidence", xdoc_evidence(doc, si));
+    json_array_append_new(out, o);
+}
+
 json_t *extract_mechanisms(const struct xdoc *doc)
 {
     const struct xdata *x = doc->data;
     json_t *out = json_array();
-    for (size_t si = 0; si < doc->nbody; si++) {
-        const struct xsent *st = &doc->sents[si];
-        const char *s = doc->blocks[st->blk].text;
-        size_t len = st->t1;
-        for (size_t i = st->t0; i < len; i++) {
-            size_t ml, b, e, wl;
-            json_t *o;
-            if (xt_longest_at(&x->mechanisms, s, len, i, 0, &ml) < 0)
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const struct xblock *blk = &doc->blocks[bi];
+        const char *s = blk->text;
+        struct acro_def *defs = NULL;
+        size_t nd;
+        if (!blk->body)
+            continue;
+        /* defined ones first: "Long Form Working Group (ACR)" gives the exact span */
+        nd = acronym_find(s, blk->len, &defs);
+        for (size_t k = 0; k < nd; k++) {
+            size_t si = xdoc_sent_at(doc, bi, defs[k].lf_start);
+            if (si == (size_t)-1 || defs[k].lf_end > blk->len || defs[k].sf_end > blk->len ||
+                !xi_mech_suffix(x, s, defs[k].lf_start, defs[k].lf_end))
                 continue;
-            e = i + ml;
-            /* back over capitalised words and connectors */
-            b = i;
-            for (;;) {
-                size_t q = xt_back_sp(s, b), w0 = q;
-                if (q == b || q <= st->t0)
-                    break;
-                while (w0 > st->t0 && (xt_is_word((unsigned char)s[w0 - 1]) || s[w0 - 1] == '-'))
-                    w0--;
-                if (w0 == q)
-                    break;
-                wl = q - w0;
-                if (isupper((unsigned char)s[w0]) && !memchr(s + w0, '.', wl) &&
-                    !(wl == 3 && !strncmp(s + w0, "The", 3)))
-                    b = w0;
-                else if ((wl == 3 && !strncmp(s + w0, "and", 3)) ||
-                         (wl == 2 && !strncmp(s + w0, "of", 2)) ||
-                         (wl == 3 && !strncmp(s + w0, "for", 3))) {
-                    size_t q2 = xt_back_sp(s, w0);
-                    if (q2 == w0 || q2 == 0 || !isupper((unsigned char)s[q2 - 1]) ||
-                        !xt_is_word((unsigned char)s[q2 - 1]))
-                        break;
-                    b = w0;
-                } else
-                    break;
-            }
-            while (b < i && !isupper((unsigned char)s[b]))
-                b = xt_skip_sp(s, len, b + xt_word_len(s, len, b));
-            if (b == i) {
-                i = e;
-                continue; /* a bare "Committee" is not a name */
-            }
-            if (xi_find(out, "name", s + b, e - b) >= 0) {
-                i = e;
-                continue;
-            }
-            o = json_object();
-            json_object_set_new(o, "name", jsonio_stringn(s + b, e - b));
-            {
-                size_t p = xt_skip_sp(s, len, e), q = p + 1;
-                if (p < len && s[p] == '(') {
-                    while (q < len && (isupper((unsigned char)s[q]) || isdigit((unsigned char)s[q])))
-                        q++;
-                    json_object_set_new(o, "acronym", q < len && s[q] == ')' && q > p + 2
-                                                          ? jsonio_stringn(s + p + 1, q - p - 1)
-                                                          : json_null());
-                } else
-                    json_object_set_new(o, "acronym", json_null());
-            }
-            json_object_set_new(o, "evidence", xdoc_evidence(doc, si));
-            json_array_append_new(out, o);
-            i = e;
+            xi_add_mech(out, doc, si, s, defs[k].lf_start, defs[k].lf_end, s + defs[k].sf_start,
+                        defs[k].sf_end - defs[k].sf_start);
         }
+        for (size_t si = 0; si < doc->nbody; si++) {
+            const struct xsent *st = &doc->sents[si];
+            size_t len = st->t1;
+            if (st->blk != bi)
+                continue;
+            for (size_t i = st->t0; i < len; i++) {
+                size_t ml, b, e, defined = 0;
+                if (xt_longest_at(&x->mechanisms, s, len, i, 0, &ml) < 0)
+                    continue;
+                e = i + ml;
+                for (size_t k = 0; k < nd; k++)
+                    defined |= defs[k].lf_end == e;
+                if (defined) {
+                    i = e;
+                    continue;
+                }
+                /* back over capitalised words and inner connectors */
+                b = i;
+                for (;;) {
+                    size_t q = xt_back_sp(s, b), w0 = q, wl;
+                    if (q == b || q <= st->t0)
+                        break;
+                    while (w0 > st->t0 && (xt_is_word((unsigned char)s[w0 - 1]) || s[w0 - 1] == '-'))
+                        w0--;
+                    if (w0 == q)
+                        break;
+                    wl = q - w0;
+                    if (isupper((unsigned char)s[w0]) && !(wl == 3 && !strncmp(s + w0, "The", 3))) {
+                        b = w0;
+                        continue;
+                    }
+                    if ((wl == 3 && !strncmp(s + w0, "and", 3)) ||
+                        (wl == 2 && !strncmp(s + w0, "of", 2)) ||
+                        (wl == 3 && !strncmp(s + w0, "for", 3))) {
+                        size_t q2 = xt_back_sp(s, w0), p0 = q2;
+                        while (p0 > st->t0 && xt_is_word((unsigned char)s[p0 - 1]))
+                            p0--;
+                        if (q2 == w0 || p0 == q2 || !isupper((unsigned char)s[p0]))
+                            break;
+                        b = w0;
+                        continue;
+                    }
+                    break;
+                }
+                if (b == i) {
+                    i = e;
+                    continue; /* a bare "Committee" is not a name */
+                }
+                {
+                    size_t p = xt_skip_sp(s, len, e), q = p + 1;
+                    const char *acr = NULL;
+                    if (p < len && s[p] == '(') {
+                        while (q < len && (isupper((unsigned char)s[q]) || isdigit((unsigned char)s[q])))
+                            q++;
+                        if (q < len && s[q] == ')' && q > p + 2)
+                            acr = s + p + 1;
+                    }
+                    xi_add_mech(out, doc, si, s, b, e, acr, acr ? q - p - 1 : 0);
+                }
+                i = e;
+            }
+        }
+        free(defs);
     }
     return out;
 }

@@ -150,8 +150,9 @@ static char *xq_before(const struct xdoc *doc, const json_t *people, const char 
 static char *xq_after(const struct xdoc *doc, const json_t *people, const char *s, size_t p,
                       size_t s1)
 {
-    size_t e = p, vl;
+    size_t e, vl;
     p = xt_skip_sp(s, s1, p);
+    e = p;
     while (e < s1 && s[e] != '.' && s[e] != ';' && s[e] != '"' && e - p < 80)
         e++;
     for (size_t k = p; k < e; k++) {
@@ -174,7 +175,8 @@ json_t *extract_quotes(const struct xdoc *doc, const json_t *people)
         if (!b->body || b->title)
             continue;
         for (size_t i = 0; i < b->len; i++) {
-            size_t ow, c, cw, ts, te, sa, sb;
+            size_t ow, c, cw, ts, te, sa, sb, sc, after;
+            int tail;
             char *who;
             if (!xq_open(s, b->len, i, &ow))
                 continue;
@@ -196,17 +198,18 @@ json_t *extract_quotes(const struct xdoc *doc, const json_t *people)
                 i = c + cw - 1;
                 continue;
             }
+            /* the attribution after the quote may sit in the next span when the
+             * segmenter cut at the closing quote mark */
+            after = xt_skip_sp(s, b->len, c + cw);
+            sc = after < b->len ? xdoc_sent_at(doc, bi, after) : (size_t)-1;
             who = xq_before(doc, people, s, doc->sents[sa].t0, i);
+            tail = !who;
             if (!who)
-                who = xq_after(doc, people, s, c + cw,
-                               doc->sents[xdoc_sent_at(doc, bi, c + cw < b->len ? c + cw : c) != (size_t)-1
-                                              ? xdoc_sent_at(doc, bi, c + cw < b->len ? c + cw : c)
-                                              : sb].t1);
+                who = xq_after(doc, people, s, c + cw, b->len);
             if (who) {
                 json_t *o = json_object();
                 size_t se = doc->sents[sb].t1;
-                size_t sc = xdoc_sent_at(doc, bi, c + cw < b->len ? c + cw : c);
-                if (sc != (size_t)-1 && doc->sents[sc].t1 > se)
+                if (tail && sc != (size_t)-1 && doc->sents[sc].t1 > se)
                     se = doc->sents[sc].t1;
                 json_object_set_new(o, "speaker", jsonio_string(who));
                 json_object_set_new(o, "text", jsonio_stringn(s + ts, te - ts));
