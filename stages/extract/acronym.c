@@ -79,6 +79,9 @@ static int acro_sf_ok(const char *t, size_t a, size_t b)
     }
     if (letters == 0 || words > 2)
         return 0;
+    /* "(e.g. ...)", "(i.e. ...)", "(that is ...)" introduce no short form */
+    if (n >= 3 && (memcmp(t + a, "e.g", 3) == 0 || memcmp(t + a, "i.e", 3) == 0))
+        return 0;
     /* a lower-case word such as "(left)" or "(photo)" is not a short form */
     if (upper == 0 && digits == 0 && words == 1 && letters >= 4)
         return 0;
@@ -120,6 +123,16 @@ static size_t acro_window(const char *t, size_t p, size_t maxw, struct acro_tok 
             }
             if (depth != 0 || t[j] != '(')
                 break;
+            /* only a short form such as "(OPCON)" may sit inside a long form */
+            {
+                size_t gs = j + 1, ge = e - 1;
+                while (gs < ge && acro_space((unsigned char)t[gs]))
+                    gs++;
+                while (ge > gs && acro_space((unsigned char)t[ge - 1]))
+                    ge--;
+                if (!acro_sf_ok(t, gs, ge))
+                    break;
+            }
             rev[n].s = j;
             rev[n].e = e;
             rev[n].group = 1;
@@ -210,7 +223,14 @@ static size_t acro_align_initials(const char *t, const char *sf, size_t sfn,
                     if (found) {
                         pe = ps;
                         tok_used = 1;
-                        lf = tok[ti].s;
+                        /* "non-high-density" for HDL: from the matched part
+                         * when the hyphenated word's first part does not count */
+                        {
+                            size_t f = tok[ti].s;
+                            while (f < ps && !acro_alnum((unsigned char)t[f]))
+                                f++;
+                            lf = (f == ps || t[ps - 1] == '-') ? ps : tok[ti].s;
+                        }
                         break;
                     }
                 }
@@ -334,8 +354,9 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
             size_t le = p;
             while (le > lf && acro_space((unsigned char)text[le - 1]))
                 le--;
-            /* skip opening quotes before the long form */
-            while (lf < le && (text[lf] == '"' || text[lf] == '\''))
+            /* skip opening quotes and brackets before the long form */
+            while (lf < le && (text[lf] == '"' || text[lf] == '\'' || text[lf] == '[' ||
+                               text[lf] == '{'))
                 lf++;
             if (le - lf <= sfn)
                 continue;

@@ -133,7 +133,15 @@ static int hellip_at(const char *t, size_t len, size_t i)
 
 /* ------------------------------------------------------------ list markers */
 
-enum { LM_NUM_DOT_PAREN, LM_NUM_PAREN, LM_NUM_DOT, LM_ALPHA_DOT, LM_ALPHA_PAREN, LM_NSTYLES };
+enum {
+    LM_NUM_DOT_PAREN,
+    LM_NUM_PAREN,
+    LM_NUM_DOT,
+    LM_ALPHA_DOT,
+    LM_ALPHA_PAREN,
+    LM_ALPHA_DOT_PAREN,
+    LM_NSTYLES
+};
 
 struct list_marker {
     size_t pos, end; /* the marker "12.)" is [pos,end) */
@@ -190,9 +198,7 @@ static int marker_parse(const char *t, size_t len, size_t p, struct list_marker 
     if (i >= len)
         return 0;
     if (t[i] == '.' && i + 1 < len && t[i + 1] == ')') {
-        if (!num)
-            return 0;
-        m->style = LM_NUM_DOT_PAREN;
+        m->style = num ? LM_NUM_DOT_PAREN : LM_ALPHA_DOT_PAREN;
         i += 2;
     } else if (t[i] == ')') {
         m->style = num ? LM_NUM_PAREN : LM_ALPHA_PAREN;
@@ -227,6 +233,16 @@ static size_t markers_find(const char *t, size_t len, struct list_marker **out)
             continue;
         if (!marker_parse(t, len, p, &m) || !marker_context_ok(t, len, p))
             continue;
+        if (m.style == LM_NUM_DOT) {
+            /* "1. The first item", not "for 1. above" */
+            size_t q = m.end;
+            while (q < len && space_at(t, len, q))
+                q += space_at(t, len, q);
+            if (q < len && is_lower((unsigned char)t[q]))
+                continue;
+        }
+        if (p == 0 || t[p - 1] == '\n')
+            m.accepted = 1;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
             ms = xrealloc(ms, xmul(cap, sizeof *ms));
@@ -370,8 +386,10 @@ static int period_ends(const char *t, size_t len, size_t s, size_t i, const stru
         nlp_wordset_has(&sentence_sets[SENT_ORDINARY], t + b, i - b))
         return next_is_starter(t, nt);
     /* initials and letter-dot abbreviations not in the list: "E.", "U.S.A." */
+    while (s < b && space_at(t, len, s))
+        s += space_at(t, len, s);
     if (letters == 1 && i - b == 1)
-        return next_is_starter(t, nt);
+        return b != s && next_is_starter(t, nt); /* "Q. What is ..." opens a sentence */
     {
         int dotted = 1;
         for (size_t j = b; j < i; j++) {
@@ -383,6 +401,180 @@ static int period_ends(const char *t, size_t len, size_t s, size_t i, const stru
             return next_is_starter(t, nt);
     }
     return 1;
+}
+
+/* ------------------------------------------------------- quoted regions */
+
+/* No sentence ends inside a quotation or a bracket pair that closes within
+ * SENT_MAX_REGION bytes and before a blank line ("'Well!' thought Alice,
+ * 'after such a fall ... house!'" is one sentence). */
+#define SENT_MAX_REGION 1000
+
+enum { RQ_DOUBLE, RQ_CURLY2, RQ_CURLY1, RQ_SINGLE, RQ_PAREN, RQ_BRACKET, RQ_NTYPES };
+
+struct region {
+    size_t s, e; /* [s,e): from the opener to just after the closer */
+};
+
+struct regions {
+    struct region *r;
+    size_t n, cap;
+    size_t cur; /* lookup cursor, moves forward only */
+};
+
+/* The closer of TYPE at T[I]: its width, or 0. */
+static size_t region_closer(const char *t, size_t len, size_t i, int type)
+{
+    unsigned char c = (unsigned char)t[i];
+    switch (type) {
+    case RQ_DOUBLE:
+        return c == '"';
+    case RQ_CURLY2:
+        return (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+                (unsigned char)t[i + 2] == 0x9D)
+                   ? 3
+                   : 0;
+    case RQ_CURLY1:
+        if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x99 && (i + 3 >= len || !is_alpha((unsigned char)t[i + 3])))
+            return 3;
+        return 0;
+    case RQ_SINGLE:
+        return c == '\'' && (i + 1 >= len || !is_alpha((unsigned char)t[i + 1])) &&
+               i > 0 && !space_at(t, len, i - 1);
+    case RQ_PAREN:
+        return c == ')';
+    default:
+        return c == ']';
+    }
+}
+
+/* The opener type at T[I], or -1. */
+static int region_opener(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    int after_space = i == 0 || space_at(t, len, i - 1) || t[i - 1] == '(';
+    if (c == '"' && after_space)
+        return RQ_DOUBLE;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+        if ((unsigned char)t[i + 2] == 0x9C)
+            return RQ_CURLY2;
+        if ((unsigned char)t[i + 2] == 0x98 && after_space)
+            return RQ_CURLY1;
+    }
+    if (c == '\'' && after_space && i + 1 < len && !space_at(t, len, i + 1))
+        return RQ_SINGLE;
+    if (c == '(')
+        return RQ_PAREN;
+    if (c == '[')
+        return RQ_BRACKET;
+    return -1;
+}
+
+/* Closer positions found so far, per type: no closer of the type lies in
+ * [last query, upto) except at pos (pos == SIZE_MAX: none). Queries come with
+ * FROM increasing, so every byte is scanned at most once per type. */
+struct region_scan {
+    size_t pos, upto;
+};
+
+static size_t region_next(const char *t, size_t len, struct region_scan *c, size_t from,
+                          int type)
+{
+    size_t q, stop = from + SENT_MAX_REGION < len ? from + SENT_MAX_REGION : len;
+    if (c->pos != SIZE_MAX && c->pos >= from)
+        return c->pos;
+    for (q = from > c->upto ? from : c->upto; q < stop; q++)
+        if (type < 0 ? (t[q] == '\n' && q + 1 < len && t[q + 1] == '\n')
+                     : region_closer(t, len, q, type) != 0) {
+            c->pos = q;
+            c->upto = q + 1;
+            return q;
+        }
+    c->pos = SIZE_MAX;
+    c->upto = q > c->upto ? q : c->upto;
+    return SIZE_MAX;
+}
+
+static void regions_find(const char *t, size_t len, struct regions *rg)
+{
+    struct region_scan sc[RQ_NTYPES], blank = {SIZE_MAX, 0};
+    for (int k = 0; k < RQ_NTYPES; k++)
+        sc[k].pos = SIZE_MAX, sc[k].upto = 0;
+    for (size_t i = 0; i < len; i++) {
+        int type = region_opener(t, len, i);
+        size_t from, close, bl, w;
+        if (type < 0)
+            continue;
+        from = (type == RQ_CURLY2 || type == RQ_CURLY1) ? i + 3 : i + 1;
+        close = region_next(t, len, &sc[type], from, type);
+        if (close == SIZE_MAX)
+            continue;
+        bl = region_next(t, len, &blank, from, -1);
+        if (bl != SIZE_MAX && bl < close)
+            continue;
+        w = region_closer(t, len, close, type);
+        if (rg->n == rg->cap) {
+            rg->cap = rg->cap ? rg->cap * 2 : 16;
+            rg->r = xrealloc(rg->r, xmul(rg->cap, sizeof *rg->r));
+        }
+        rg->r[rg->n].s = i;
+        rg->r[rg->n].e = close + w;
+        rg->n++;
+        i = close + w - 1;
+    }
+}
+
+/* Non-zero when a cut at K would fall strictly inside a region that began
+ * after the sentence start S (calls come with K increasing). */
+static int in_region(struct regions *rg, size_t s, size_t k)
+{
+    while (rg->cur < rg->n && rg->r[rg->cur].e <= k)
+        rg->cur++;
+    return rg->cur < rg->n && rg->r[rg->cur].s < k && k < rg->r[rg->cur].e &&
+           rg->r[rg->cur].s >= s;
+}
+
+/* Footnote marks after a sentence end: "martyr.[1] The", "consultation.11 12
+ * Take", "(type 2).10 This". Returns the new end K. */
+static size_t citation_end(const char *t, size_t len, size_t i, size_t k,
+                           struct next_tok *nt)
+{
+    size_t q = k;
+    if (nt->kind != NEXT_NONE)
+        return k;
+    while (q < len && t[q] == '[') {
+        size_t d = q + 1;
+        while (d < len && d - q <= 4 && is_digit((unsigned char)t[d]))
+            d++;
+        if (d == q + 1 || d >= len || t[d] != ']')
+            break;
+        q = d + 1;
+    }
+    if (q == k && i > 0 && (is_lower((unsigned char)t[i - 1]) || t[i - 1] == ')')) {
+        for (;;) {
+            size_t d = q;
+            while (d < len && d - q < 4 && is_digit((unsigned char)t[d]))
+                d++;
+            if (d == q || d - q > 3 || (d < len && !space_at(t, len, d)))
+                break;
+            q = d;
+            if (q + 1 < len && t[q] == ' ' && is_digit((unsigned char)t[q + 1]))
+                q++;
+            else
+                break;
+        }
+    }
+    if (q == k)
+        return k;
+    {
+        struct next_tok n2;
+        next_token(t, len, q, &n2);
+        if (n2.kind != NEXT_UPPER && n2.kind != NEXT_END)
+            return k;
+        *nt = n2;
+    }
+    return q;
 }
 
 /* ------------------------------------------------------------------- split */
@@ -424,9 +616,11 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
     size_t nlm, li = 0, start = 0, i = 0;
     struct sent_span *spans = NULL;
     size_t nspans = 0;
+    struct regions rg = {NULL, 0, 0, 0};
 
     sentence_load();
     nlm = markers_find(text, len, &lm);
+    regions_find(text, len, &rg);
 
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
@@ -460,6 +654,22 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 start = j;
                 i = j + 1;
                 continue;
+            }
+            /* a line break ends a sentence unless it wraps one: a line that
+             * ends in a lower-case letter or comma and goes on in lower case */
+            if (!only_space(text, len, start, i)) {
+                size_t pe = i, nx = i + 1;
+                while (pe > start && (text[pe - 1] == ' ' || text[pe - 1] == '\t' ||
+                                      text[pe - 1] == '\r'))
+                    pe--;
+                while (nx < len && (text[nx] == ' ' || text[nx] == '\t'))
+                    nx++;
+                if (nx < len && !(pe > start && (is_lower((unsigned char)text[pe - 1]) ||
+                                                 text[pe - 1] == ',') &&
+                                  is_lower((unsigned char)text[nx]))) {
+                    cut_add(&cuts, i);
+                    start = i;
+                }
             }
             i++;
             continue;
@@ -495,18 +705,24 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
             }
             next_token(text, len, k, &nt);
             attached = i > 0 && !space_at(text, len, i - 1);
+            if (ndots == 1 && nother == 0 && nell == 0)
+                k = citation_end(text, len, i, k, &nt);
             if (nt.kind == NEXT_END) {
                 cut_add(&cuts, k);
                 start = k;
                 i = k;
                 continue;
             }
-            if (nt.kind == NEXT_NONE || nt.kind == NEXT_LOWER || nt.kind == NEXT_PUNCT) {
+            if (nt.kind == NEXT_NONE || nt.kind == NEXT_LOWER ||
+                (nt.kind == NEXT_PUNCT && !(nother > 0 && text[nt.word] == '-'))) {
                 i = j;
                 continue;
             }
             if (nother > 0 && nell == 0) {
-                int end = nt.kind != NEXT_DIGIT || ndots == 0;
+                /* "... stairs!' (Which was true.)" goes on */
+                int end = (nt.kind != NEXT_DIGIT || ndots == 0) && text[nt.word] != '(';
+                if (in_region(&rg, start, k))
+                    end = 0;
                 if (end) {
                     cut_add(&cuts, k);
                     start = k;
@@ -517,7 +733,9 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
             if (nell > 0 || ndots >= 2) {
                 int end = 0;
                 size_t at = k;
-                if (nell > 0 || (!spaced && ndots == 3) || (spaced && ndots == 3))
+                if (nell > 0 || (!spaced && ndots == 3))
+                    end = next_is_starter(text, &nt); /* "slowly... And this" */
+                else if (spaced && ndots == 3)
                     end = 0;
                 else if (!spaced)
                     end = nt.kind == NEXT_UPPER;
@@ -527,6 +745,8 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 } else {
                     end = ndots >= 4 && nt.kind == NEXT_UPPER;
                 }
+                if (end && in_region(&rg, start, at))
+                    end = 0;
                 if (end) {
                     cut_add(&cuts, at);
                     start = at;
@@ -534,7 +754,7 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 i = end ? at : k;
                 continue;
             }
-            if (period_ends(text, len, start, i, &nt)) {
+            if (period_ends(text, len, start, i, &nt) && !in_region(&rg, start, k)) {
                 cut_add(&cuts, k);
                 start = k;
             }
@@ -544,6 +764,7 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
         i++;
     }
     free(lm);
+    free(rg.r);
 
     /* turn cuts into trimmed spans */
     {

@@ -3,8 +3,10 @@
  * ../shared/eval/sentences/README.md): a case passes when the trimmed
  * sentences equal the expected list exactly.
  * Usage: eval_sentences FILE.json [-v]. Prints "# case ID: ..." lines for
- * failures with -v and a last line "passed N of M". Exit 0, or 1/2 on
- * unreadable input / usage. */
+ * failures with -v, "verbatim N of M" (the cases whose expected sentences
+ * all occur verbatim in the text, i.e. that need no cleaning: a segmenter
+ * that returns spans can only pass those) and a last line "passed N of M".
+ * Exit 0, or 1/2 on unreadable input / usage. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,7 @@ int main(int argc, char **argv)
 {
     struct diag d = {.prog = "eval_sentences"};
     json_t *doc, *c;
-    size_t idx, pass = 0, total = 0;
+    size_t idx, pass = 0, total = 0, vpass = 0, vtotal = 0;
     int verbose = argc > 2 && strcmp(argv[2], "-v") == 0;
 
     xalloc_init("eval_sentences");
@@ -59,6 +61,18 @@ int main(int argc, char **argv)
             ok = sp[k].end - sp[k].start == wl &&
                  memcmp(json_string_value(text) + sp[k].start, ws, wl) == 0;
         }
+        {
+            int verbatim = 1;
+            for (size_t k = 0; k < json_array_size(want); k++) {
+                const char *ws = json_string_value(json_array_get(want, k));
+                while (ws && (*ws == ' ' || *ws == '\n' || *ws == '\t'))
+                    ws++;
+                if (!ws || !strstr(json_string_value(text), ws))
+                    verbatim = 0;
+            }
+            vtotal += (size_t)verbatim;
+            vpass += (size_t)(verbatim && ok);
+        }
         if (ok) {
             pass++;
         } else if (verbose) {
@@ -73,6 +87,7 @@ int main(int argc, char **argv)
         free(sp);
     }
     json_decref(doc);
+    printf("verbatim %zu of %zu\n", vpass, vtotal);
     printf("passed %zu of %zu\n", pass, total);
     return diag_close_stdout("eval_sentences", RC_OK);
 }
