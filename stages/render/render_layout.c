@@ -241,18 +241,27 @@ static void lay_tok_split(struct layout *L, struct lay_flow *f, size_t r, size_t
     const char *s = f->text[r] + off;
     size_t start = 0;
     while (start < len) {
-        size_t end = start, best = start;
-        double bw = 0;
+        size_t end = start, best = start, hyph = start;
+        double bw = 0, hw = 0;
+        int full = 0;
         while (end < len) {
             size_t nx = end;
             double w;
             utf8_next(s, len, &nx);
             w = render_fonts_width(L->fonts, st->font, st->size, s + start, nx - start);
-            if (w > width && best > start)
+            if (w > width && best > start) {
+                full = 1;
                 break;
+            }
             best = nx;
             bw = w;
             end = nx;
+            if (s[nx - 1] == '-' || s[nx - 1] == '/')
+                hyph = nx, hw = w; /* a break after a hyphen or slash reads better */
+        }
+        if (full && hyph > start) {
+            best = hyph;
+            bw = hw;
         }
         lay_tok_push(f, r, off + start, best - start, bw, space);
         space = 0;

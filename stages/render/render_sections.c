@@ -355,6 +355,56 @@ static void findings(struct rdoc *r)
                                   "further ones were ranked.");
 }
 
+/* How sure the date is, from date_flag (null: stated explicitly). */
+static void date_flag_text(const json_t *m, struct buf *b)
+{
+    static const char *const flags[][2] = {
+        {"partial", "partly stated"},          {"relative", "resolved from a relative date"},
+        {"caption", "from a photo caption"},   {"publication_date", "publication date"},
+        {"unknown", "date uncertain"}};
+    const char *flag = js(m, "date_flag");
+    if (!flag || !*flag)
+        return;
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(flag, flags[i][0]) == 0) {
+            buf_printf(b, " (%s)", flags[i][1]);
+            return;
+        }
+    buf_printf(b, " (%s)", flag);
+}
+
+/* "US: level 4, deputy assistant secretary (acting): Name; ..." */
+static void delegation_text(const json_t *m, struct buf *b)
+{
+    const json_t *a = ja(m, "delegation");
+    for (size_t i = 0; i < jn(a); i++) {
+        const json_t *x = json_array_get(a, i);
+        const char *side = js(x, "side"), *rl = js(x, "rank_label");
+        long long level;
+        if (i)
+            buf_putc(b, '\n');
+        buf_printf(b, "%s: ", side ? side : "side " NOT_STATED);
+        if (jint(x, "level", &level))
+            buf_printf(b, "level %lld", level);
+        else
+            buf_append(b, "level " NOT_STATED);
+        if (rl)
+            buf_printf(b, ", %s", rl);
+        if (json_is_true(json_object_get(x, "acting")))
+            buf_append(b, " (acting)");
+        if (jn(ja(x, "leads"))) {
+            buf_append(b, " \xE2\x80\x94 ");
+            for (size_t k = 0; k < jn(ja(x, "leads")); k++) {
+                if (k)
+                    buf_append(b, ", ");
+                jtext(b, json_array_get(ja(x, "leads"), k));
+            }
+        }
+    }
+    if (!jn(a))
+        buf_append(b, NOT_STATED);
+}
+
 static void leads_text(const json_t *m, const char *key, struct buf *b)
 {
     const json_t *a = ja(m, key);
@@ -475,10 +525,8 @@ static void glance(struct rdoc *r)
                     break;
                 }
                 case 1: {
-                    const char *flag = js(m, "date_flag");
                     fmt_range(b, js(m, "start_date"), js(m, "end_date"));
-                    if (flag && *flag && strcmp(flag, "explicit") != 0)
-                        buf_printf(b, " (%s)", flag);
+                    date_flag_text(m, b);
                     break;
                 }
                 case 2:
@@ -553,7 +601,7 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
 {
     struct layout *L = r->L;
     size_t n = jn(r->meetings), per = 10;
-    double w = L->x1 - L->x0, lw = 150;
+    double w = L->x1 - L->x0, lw = 150, cw;
     struct buf lab = BUF_INIT;
     if (!jn(rows) || !n) {
         lay_text(L, &st_ital, mode ? "No signal phrases were tracked." : "No topics were found.");
@@ -569,9 +617,12 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
         t.has_head = 1;
         t.width[0] = lw;
         t.head[0].text = mode ? "Signal phrase" : "Topic";
+        cw = (w - lw) / (double)(n < per ? n : per);
+        if (cw > 64)
+            cw = 64;
         t.head[0].st = &st_cellb;
         for (size_t c = 0; c < k; c++) {
-            t.width[c + 1] = (w - lw) / (double)per;
+            t.width[c + 1] = cw;
             t.head[c + 1].text = xstrdup(meeting_label(r, c0 + c, &lab));
             t.head[c + 1].st = &st_cellb;
             t.head[c + 1].align = LAY_CENTER;
@@ -657,6 +708,12 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
     }
 }
 
+static const struct lay_style *timeline_style(const json_t *e)
+{
+    const char *kind = js(e, "kind");
+    return kind && strcmp(kind, "related") == 0 ? &st_small : &st_cellb;
+}
+
 static void timeline(struct rdoc *r)
 {
     struct layout *L = r->L;
@@ -708,7 +765,7 @@ static void timeline(struct rdoc *r)
             continue;
         x = ax0 + (ax1 - ax0) * (double)(day[i] - lo) / (double)(hi - lo);
         lx[i] = x;
-        lw = lay_width(L, &st_small, label);
+        lw = lay_width(L, timeline_style(e), label);
         for (int k = 0; k < LANES; k++) {
             double left = x - 2;
             if (left + lw > L->x1)
@@ -730,9 +787,16 @@ static void timeline(struct rdoc *r)
         HPDF_Page p = lay_page(L);
         /* axis and year ticks */
         lay_hline(L, ax0 - 10, ax1 + 10, axis_y, 0.8, 0.3f);
-        for (int y = 1900; have && y <= 2200; y++) {
+        int ystep = 1;
+        static const int steps[] = {1, 2, 5, 10, 20, 50, 100};
+        for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+            ystep = steps[k];
+            if ((ax1 - ax0) * 365.25 * ystep / (double)(hi - lo) >= 34)
+                break;
+        }
+        for (int y = 1900; have && y <= 2200; y += ystep) {
             long dd = days_from_civil(y, 1, 1);
-            char yl[8];
+            char yl[16];
             double x;
             if (dd < lo || dd > hi)
                 continue;
@@ -773,7 +837,7 @@ static void timeline(struct rdoc *r)
                 }
             }
             if (lane[i] >= 0) {
-                double ly = axis_y + 8 + lane[i] * 10.5, lw = lay_width(L, &st_small, label);
+                double ly = axis_y + 8 + lane[i] * 10.5, lw = lay_width(L, timeline_style(e), label);
                 double left = lx[i] - 2;
                 if (left + lw > L->x1)
                     left = L->x1 - lw;
@@ -784,7 +848,7 @@ static void timeline(struct rdoc *r)
                     HPDF_Page_LineTo(p, (HPDF_REAL)lx[i], (HPDF_REAL)(ly - 2));
                     HPDF_Page_Stroke(p);
                 }
-                lay_text_at(L, related ? &st_small : &st_cellb, label, left, ly, LAY_TEXT, L->x0,
+                lay_text_at(L, timeline_style(e), label, left, ly, LAY_TEXT, L->x0,
                             L->bottom, L->x1, L->top);
             } else {
                 if (unplaced.len)
@@ -833,8 +897,13 @@ static void list_text(const struct rdoc *r, const json_t *a, int topics, struct 
             buf_append(b, "; ");
         if (topics && json_is_string(v))
             buf_append(b, topic_label(r, json_string_value(v)));
-        else if (json_is_object(v))
-            buf_append(b, js(v, "name") ? js(v, "name") : js(v, "id") ? js(v, "id") : "?");
+        else if (json_is_object(v)) {
+            const char *nm = js(v, "name") ? js(v, "name") : js(v, "value") ? js(v, "value")
+                                                                             : js(v, "id");
+            buf_append(b, nm ? nm : "?");
+            if (js(v, "value") && js(v, "file"))
+                buf_printf(b, " (%s)", js(v, "file"));
+        }
         else
             jtext(b, v);
     }
@@ -842,9 +911,9 @@ static void list_text(const struct rdoc *r, const json_t *a, int topics, struct 
 
 static void change_cell(const struct rdoc *r, const json_t *ch, const char *key, struct buf *b)
 {
-    static const char *const groups[] = {"topics", "exercises", "mechanisms"};
-    static const char *const names[] = {"", "Exercises: ", "Mechanisms: "};
-    for (int g = 0; g < 3; g++) {
+    static const char *const groups[] = {"topics", "exercises", "mechanisms", "signals"};
+    static const char *const names[] = {"", "Exercises: ", "Mechanisms: ", "Signal phrases: "};
+    for (int g = 0; g < 4; g++) {
         const json_t *a = ja(json_object_get(ch, groups[g]), key);
         if (!jn(a))
             continue;
@@ -894,6 +963,9 @@ static void changes(struct rdoc *r)
             buf_printf(&b[0], "\n(%s)", strcmp(basis, "same_series") == 0 ? "same series"
                                         : strcmp(basis, "consecutive") == 0 ? "consecutive"
                                                                             : basis);
+        if (json_is_false(json_object_get(ch, "later_full_source")))
+            buf_append(&b[0], "\nlater source is partial: omissions are not reported, not "
+                              "dropped");
         change_cell(r, ch, "new", &b[1]);
         change_cell(r, ch, "continued", &b[2]);
         change_cell(r, ch, "dropped", &b[3]);
@@ -913,13 +985,48 @@ static void changes(struct rdoc *r)
     }
 }
 
+static void delegations(struct rdoc *r)
+{
+    struct layout *L = r->L;
+    struct lay_table t;
+    struct buf lab = BUF_INIT;
+    double w = L->x1 - L->x0;
+    subhead(r, "Delegation level");
+    lay_text(L, &st_small, "Level 1 is the highest rank (minister or secretary); an acting "
+                           "official is marked.");
+    lay_space(L, 2);
+    memset(&t, 0, sizeof t);
+    t.ncols = 2;
+    t.pad = 3;
+    t.body = &st_cell;
+    t.has_head = 1;
+    t.width[0] = 0.24 * w;
+    t.width[1] = 0.76 * w;
+    t.head[0] = (struct lay_cell){"Meeting", &st_cellb, 0, 0, 0, 0, 0};
+    t.head[1] = (struct lay_cell){"Delegations: side, level, rank, leads", &st_cellb, 0, 0, 0, 0, 0};
+    lay_table_begin(L, &t);
+    for (size_t i = 0; i < jn(r->meetings) && !L->failed; i++) {
+        struct buf b = BUF_INIT;
+        struct lay_cell cells[2];
+        memset(cells, 0, sizeof cells);
+        delegation_text(json_array_get(r->meetings, i), &b);
+        cells[0].text = meeting_label(r, i, &lab);
+        cells[0].st = &st_cellb;
+        cells[1].text = buf_str(&b);
+        lay_table_row(L, &t, cells);
+        buf_free(&b);
+    }
+    buf_free(&lab);
+}
+
 static void people(struct rdoc *r)
 {
     struct layout *L = r->L;
     const json_t *a = ja(r->doc, "people");
     struct lay_table t;
     double w = L->x1 - L->x0;
-    subhead(r, "People and delegation level");
+    delegations(r);
+    subhead(r, "People across meetings");
     if (!jn(a)) {
         lay_text(L, &st_ital, "No people were named in the sources.");
         return;
@@ -1050,6 +1157,20 @@ static void profile_list(struct rdoc *r, const json_t *m, const char *key, const
     }
 }
 
+/* Turn the line breaks of a list into "; " separators. */
+static void semicolons(struct buf *t)
+{
+    struct buf o = BUF_INIT;
+    for (size_t i = 0; i < t->len; i++) {
+        if (t->p[i] == '\n')
+            buf_append(&o, "; ");
+        else
+            buf_putc(&o, t->p[i]);
+    }
+    buf_free(t);
+    *t = o;
+}
+
 static void profiles(struct rdoc *r, HPDF_Outline top)
 {
     struct layout *L = r->L;
@@ -1073,19 +1194,15 @@ static void profiles(struct rdoc *r, HPDF_Outline top)
         lay_space(L, 2);
         buf_reset(&t);
         leads_text(m, "leads", &t);
-        for (char *c = t.p; c && *c; c++)
-            if (*c == '\n')
-                *c = ';';
+        semicolons(&t);
         {
             struct lay_run runs[2] = {{"Leads:", &st_bold, 0, 0}, {buf_str(&t), &st_body, 0, 0}};
             lay_para(L, runs, 2, L->x0, L->x1 - L->x0, LAY_LEFT);
         }
         if (jn(ja(m, "delegation"))) {
             buf_reset(&t);
-            leads_text(m, "delegation", &t);
-            for (char *c = t.p; c && *c; c++)
-                if (*c == '\n')
-                    *c = ';';
+            delegation_text(m, &t);
+            semicolons(&t);
             {
                 struct lay_run runs[2] = {{"Delegation:", &st_bold, 0, 0},
                                           {buf_str(&t), &st_body, 0, 0}};
