@@ -55,6 +55,7 @@ struct clean_lex {
     char **chrome; size_t nchrome;         /* whole-line chrome phrases (folded) */
     char **chrome_sub; size_t nchrome_sub; /* chrome phrases matched inside short lines */
     char **stop; size_t nstop;             /* stopwords, sorted (folded) */
+    size_t *stop_tab, stop_cap;            /* hash table over stop (index + 1) */
     char **outlets; size_t noutlets;       /* known publisher names */
     char **caption; size_t ncaption;       /* caption markers ("photo by", "image credit") */
     char **breaks; size_t nbreaks;         /* section openers the article never crosses */
@@ -94,6 +95,7 @@ const char *clean_kind_name(enum clean_kind k);
 struct clean_unit {
     size_t a, b;        /* decoded byte range (trimmed) */
     char *text;         /* normalised text (heap) */
+    char *fold;         /* utf8_fold of text for lexicon matching (heap) */
     size_t tlen;
     enum clean_kind kind;
     size_t words, stops, letters, chars;
@@ -102,7 +104,9 @@ struct clean_unit {
     int dup_of;         /* index of an earlier identical unit, or -1 */
     int dup_later;      /* an identical unit follows */
     int chrome;         /* matches the chrome lexicon or a menu/breadcrumb shape */
-    int brk;            /* opens a non-article section (comments, related) */
+    int brk;            /* opens a non-article section: 1, comments: 2 */
+    int caption;        /* photo-caption shape */
+    int teaser;         /* truncated or dated story teaser */
     double score;
 };
 

@@ -115,18 +115,25 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
                 wl = 0;
             }
             {
-                struct buf tmp = BUF_INIT;
                 uint32_t lc = lower_cp(cp);
-                if (lc < 0x80) {
-                    if (wl < sizeof w - 1)
-                        w[wl++] = (char)lc;
-                } else {
-                    buf_put_utf8(&tmp, lc);
-                    if (wl + tmp.len < sizeof w - 1) {
-                        memcpy(w + wl, tmp.p, tmp.len);
-                        wl += tmp.len;
+                int wd = utf8_width(lc);
+                if (wl + (size_t)wd < sizeof w - 1) {
+                    if (wd == 1) {
+                        w[wl] = (char)lc;
+                    } else if (wd == 2) {
+                        w[wl] = (char)(0xC0 | (lc >> 6));
+                        w[wl + 1] = (char)(0x80 | (lc & 0x3F));
+                    } else if (wd == 3) {
+                        w[wl] = (char)(0xE0 | (lc >> 12));
+                        w[wl + 1] = (char)(0x80 | ((lc >> 6) & 0x3F));
+                        w[wl + 2] = (char)(0x80 | (lc & 0x3F));
+                    } else {
+                        w[wl] = (char)(0xF0 | (lc >> 18));
+                        w[wl + 1] = (char)(0x80 | ((lc >> 12) & 0x3F));
+                        w[wl + 2] = (char)(0x80 | ((lc >> 6) & 0x3F));
+                        w[wl + 3] = (char)(0x80 | (lc & 0x3F));
                     }
-                    buf_free(&tmp);
+                    wl += (size_t)wd;
                 }
             }
         } else if (inword) {
@@ -146,11 +153,10 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
 /* Folded text with trailing separators trimmed (heap). */
 static char *fold_trim(const struct clean_unit *u)
 {
-    char *f = utf8_fold(u->text, u->tlen);
-    size_t fl = strlen(f);
-    while (fl > 0 && strchr(" .:|>-", f[fl - 1]))
-        f[--fl] = '\0';
-    return f;
+    size_t fl = strlen(u->fold);
+    while (fl > 0 && strchr(" .:|>-", u->fold[fl - 1]))
+        fl--;
+    return xstrndup(u->fold, fl);
 }
 
 /* Menus and breadcrumbs written on one line: "Home > News > World",
@@ -237,11 +243,11 @@ static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
     return hit;
 }
 
-static int caption_shape(const struct clean_unit *u, const struct clean_lex *lx)
+static int caption_shape_raw(const struct clean_unit *u, const struct clean_lex *lx)
 {
     const char *t = u->text;
     size_t n = u->tlen;
-    char *f;
+    const char *f;
     int hit = 0;
     if (n < 2)
         return 0;
@@ -258,22 +264,30 @@ static int caption_shape(const struct clean_unit *u, const struct clean_lex *lx)
         if (k > 0 && caps >= 2 && lower == 0)
             return 1;
     }
-    f = utf8_fold(t, n);
-    for (size_t k = 0; !hit && k < lx->ncaption; k++) {
-        const char *m = strstr(f, lx->caption[k]);
-        /* a marker counts inside a trailing parenthesis or at the very start */
-        if (m) {
-            const char *open = NULL;
-            for (const char *q = f; q < m; q++)
-                if (*q == '(' || *q == '[')
-                    open = q;
-            if (m == f || (open && !strpbrk(open, ")]")) ||
-                (open && strpbrk(open, ")]") > m))
+    /* a marker counts at the very start, or inside the last parenthesis or
+     * bracket when that one is still open or closes the line */
+    f = u->fold;
+    {
+        const char *open = strrchr(f, '(');
+        const char *sq = strrchr(f, '[');
+        if (sq && (!open || sq > open))
+            open = sq;
+        for (size_t k = 0; !hit && k < lx->ncaption; k++) {
+            size_t ml = strlen(lx->caption[k]);
+            if (strncmp(f, lx->caption[k], ml) == 0)
+                hit = 1;
+            else if (open && strstr(open, lx->caption[k]))
                 hit = 1;
         }
     }
-    free(f);
     return hit;
+}
+
+/* Cached: computed once per unit in clean_blocks. */
+static int caption_shape(const struct clean_unit *u, const struct clean_lex *lx)
+{
+    (void)lx;
+    return u->caption;
 }
 
 static int byline_shape(const struct clean_unit *u)
@@ -287,7 +301,7 @@ static int byline_shape(const struct clean_unit *u)
            strncmp(t, "Por ", 4) == 0;
 }
 
-static int teaser_shape(const struct clean_unit *u)
+static int teaser_shape_raw(const struct clean_unit *u)
 {
     const char *t = u->text;
     size_t n = u->tlen;
@@ -304,6 +318,8 @@ static int teaser_shape(const struct clean_unit *u)
     }
     return 0;
 }
+
+static int teaser_shape(const struct clean_unit *u) { return u->teaser; }
 
 /* ---- repetition -------------------------------------------------------- */
 
@@ -431,31 +447,47 @@ static struct line *split_lines(const struct clean_decoded *d, size_t *nl)
     return L;
 }
 
-/* A page is hard-wrapped when most of its long lines end within a few
- * columns of one width W <= 100: paragraphs then span several lines. */
+/* A page is hard-wrapped at width W (<= 100 columns) when at least three
+ * lines, and half of the lines longer than W/2, end within 15 columns of the
+ * longest line. Returns W, or 0 when the page is not wrapped. */
 static size_t wrap_width(const struct line *L, size_t n)
 {
-    size_t hist[102] = {0}, nonblank = 0, best = 0, bestc = 0;
+    size_t w = 0, longish = 0, near = 0;
     for (size_t i = 0; i < n; i++) {
         if (L[i].blank)
             continue;
-        nonblank++;
         if (L[i].chars > 100)
             return 0;
-        hist[L[i].chars]++;
+        if (L[i].chars > w)
+            w = L[i].chars;
     }
-    for (size_t w = 40; w <= 100; w++) {
-        size_t c = 0;
-        for (size_t k = w - 12; k <= w; k++)
-            c += hist[k];
-        if (c > bestc) {
-            bestc = c;
-            best = w;
-        }
+    if (w < 40)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].blank || L[i].chars * 2 < w)
+            continue;
+        longish++;
+        if (L[i].chars + 15 >= w)
+            near++;
     }
-    if (nonblank >= 4 && bestc * 10 >= nonblank * 4)
-        return best;
-    return 0;
+    return near >= 3 && near * 2 >= longish ? w : 0;
+}
+
+/* Line J was wrapped when the next line's first word would not have fit on
+ * it (greedy filling at width W). */
+static int wrapped_into(const struct clean_decoded *d, const struct line *L, size_t j, size_t W)
+{
+    size_t i = L[j + 1].a, fw = 0;
+    while (i < L[j + 1].b && (d->text[i] == ' ' || d->text[i] == '\t'))
+        i++;
+    while (i < L[j + 1].b && d->text[i] != ' ' && d->text[i] != '\t') {
+        uint32_t cp = utf8_next(d->text, L[j + 1].b, &i);
+        (void)cp;
+        fw++;
+    }
+    /* a little slack: byte-counting wrappers (fold) make lines with
+     * multi-byte characters look shorter */
+    return L[j].chars * 2 >= W && L[j].chars + 1 + fw + 4 > W;
 }
 
 /* ---- classification ---------------------------------------------------- */
@@ -522,7 +554,7 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
                 continue;
             }
             if (W)
-                while (j + 1 < nl && !L[j + 1].blank && L[j].chars + 15 >= W)
+                while (j + 1 < nl && !L[j + 1].blank && wrapped_into(d, L, j, W))
                     j++;
             add_unit(pg, d, L[i].a, L[j].b, blank);
             blank = 0;
@@ -539,8 +571,11 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
     for (i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
         unit_features(u, lx);
+        u->fold = utf8_fold(u->text, u->tlen);
         u->chrome = chrome_match(u, lx);
         u->brk = break_match(u, lx);
+        u->caption = caption_shape_raw(u, lx);
+        u->teaser = teaser_shape_raw(u);
     }
     for (i = 0; i < pg->n; i++) {
         all_words += pg->u[i].words;
@@ -755,8 +790,10 @@ void clean_page_free(struct clean_page *pg)
 {
     if (!pg)
         return;
-    for (size_t i = 0; i < pg->n; i++)
+    for (size_t i = 0; i < pg->n; i++) {
         free(pg->u[i].text);
+        free(pg->u[i].fold);
+    }
     free(pg->u);
     memset(pg, 0, sizeof *pg);
 }

@@ -105,6 +105,8 @@ static int clean_one(const struct clean_opts *o, const struct clean_lex *lx, con
     if (!src)
         return -1;
     doc = clean_document(src, len, fileio_basename(in), o->encoding, o->replace, lx, d);
+    if (!doc)
+        snprintf(d->file, sizeof d->file, "%s", diag_name(in));
     if (doc) {
         json_int_t reps = jsonio_int(json_object_get(doc, "source"), "replacements", 0);
         if (reps > 0)

@@ -13,6 +13,8 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+static void lex_build_stop_table(struct clean_lex *lx);
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -74,6 +76,7 @@ int clean_lex_load(struct clean_lex *lx, struct diag *d)
         return -1;
     }
     qsort(lx->stop, lx->nstop, sizeof *lx->stop, cmp_str);
+    lex_build_stop_table(lx);
     qsort(lx->chrome, lx->nchrome, sizeof *lx->chrome, cmp_str);
     return 0;
 }
@@ -88,29 +91,47 @@ void clean_lex_free(struct clean_lex *lx)
     lex_list_free(lx->outlets, lx->noutlets);
     lex_list_free(lx->caption, lx->ncaption);
     lex_list_free(lx->breaks, lx->nbreaks);
+    free(lx->stop_tab);
     memset(lx, 0, sizeof *lx);
 }
 
-static int cmp_n(const char *w, size_t len, const char *e)
+static uint64_t lex_hash(const char *w, size_t len)
 {
-    int c = strncmp(w, e, len);
-    if (c)
-        return c;
-    return e[len] ? -1 : 0;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Open-addressing table over the stopword list (indexes + 1; 0 is empty). */
+static void lex_build_stop_table(struct clean_lex *lx)
+{
+    size_t cap = 16;
+    while (cap < lx->nstop * 2 + 2)
+        cap *= 2;
+    lx->stop_tab = xcalloc(cap, sizeof *lx->stop_tab);
+    lx->stop_cap = cap;
+    for (size_t i = 0; i < lx->nstop; i++) {
+        size_t k = (size_t)lex_hash(lx->stop[i], strlen(lx->stop[i])) & (cap - 1);
+        while (lx->stop_tab[k])
+            k = (k + 1) & (cap - 1);
+        lx->stop_tab[k] = i + 1;
+    }
 }
 
 int clean_lex_is_stop(const struct clean_lex *lx, const char *w, size_t len)
 {
-    size_t lo = 0, hi = lx->nstop;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_n(w, len, lx->stop[mid]);
-        if (c == 0)
+    size_t k;
+    if (!lx->stop_cap)
+        return 0;
+    k = (size_t)lex_hash(w, len) & (lx->stop_cap - 1);
+    while (lx->stop_tab[k]) {
+        const char *e = lx->stop[lx->stop_tab[k] - 1];
+        if (strncmp(e, w, len) == 0 && e[len] == '\0')
             return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+        k = (k + 1) & (lx->stop_cap - 1);
     }
     return 0;
 }

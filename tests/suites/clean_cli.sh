@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# clean_cli.sh - the clean stage end to end: command line, exit codes and
+# messages, encodings (fixtures made here with iconv), offsets back to the
+# source bytes, batch mode, --text.
+source "$(dirname "$0")/../lib.sh"
+CLEAN=$BIN/clean
+CASES=$ROOT/tests/cases/clean
+CHECK=$ROOT/tests/suites/clean_check.py
+have_py=0; command -v python3 >/dev/null && have_py=1
+
+# ---- command line -------------------------------------------------------
+"$CLEAN" --help >"$TMP/help" 2>&1; check_eq "--help exits 0" 0 $?
+check "--help prints usage on stdout" grep -q '^usage: clean' "$TMP/help"
+check "--version prints one line" test "$("$CLEAN" --version | wc -l)" -eq 1
+"$CLEAN" --bogus x 2>"$TMP/err"; check_eq "unknown option exits 2" 2 $?
+"$CLEAN" 2>/dev/null; check_eq "no input exits 2" 2 $?
+"$CLEAN" a b 2>/dev/null; check_eq "two inputs without -O exit 2" 2 $?
+"$CLEAN" "$TMP/missing.txt" 2>"$TMP/err"; rc=$?
+check_eq "missing file exits 1" 1 $rc
+check "missing file names the file" grep -q "^clean: $TMP/missing.txt" "$TMP/err"
+
+# ---- golden page ---------------------------------------------------------
+"$CLEAN" --text "$CASES/page.txt" >"$TMP/page.txt"
+check "page --text matches expected" diff -u "$CASES/page.expected.txt" "$TMP/page.txt"
+"$CLEAN" --text - <"$CASES/page.txt" >"$TMP/page-stdin.txt"
+check "stdin gives the same text" cmp "$TMP/page.txt" "$TMP/page-stdin.txt"
+"$CLEAN" -o "$TMP/page.json" "$CASES/page.txt"
+check_eq "-o writes JSON" 0 $?
+check "meta: date from the dateline" grep -q '"published": "2024-03-14"' "$TMP/page.json"
+check "meta: byline" grep -q '"byline": "By Jane Example"' "$TMP/page.json"
+check "meta: publisher from the copyright line" grep -q '"publisher": "Example Daily News"' "$TMP/page.json"
+check "photo credit line is a caption" grep -q '"kind": "caption"' "$TMP/page.json"
+check "related stories dropped" bash -c "! grep -q 'Bridge repairs' '$TMP/page.json'"
+if [ -x "$BIN/jsonschema" ] && "$BIN/jsonschema" --version >/dev/null 2>&1 && \
+   "$BIN/jsonschema" "$ROOT/schemas/clean.schema.json" "$TMP/page.json" >/dev/null 2>&1; then
+    ok "output validates against schemas/clean.schema.json"
+elif [ -x "$BIN/jsonschema" ] && "$BIN/jsonschema" --help 2>&1 | grep -qi usage; then
+    not_ok "output validates against schemas/clean.schema.json" \
+        "$("$BIN/jsonschema" "$ROOT/schemas/clean.schema.json" "$TMP/page.json" 2>&1 | head -5)"
+else
+    skip "output validates against schemas/clean.schema.json" "no jsonschema validator yet"
+fi
+
+# ---- bad inputs -------------------------------------------------------------
+: >"$TMP/empty.txt"
+"$CLEAN" "$TMP/empty.txt" 2>"$TMP/err"; rc=$?
+check_eq "empty file exits 1" 1 $rc
+check "empty file says no text" grep -q 'no text' "$TMP/err"
+printf ' \n\t\n\xc2\xa0\n' >"$TMP/blank.txt"
+"$CLEAN" "$TMP/blank.txt" 2>"$TMP/err"; check_eq "whitespace-only exits 1" 1 $?
+printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$TMP/fake.txt"
+"$CLEAN" "$TMP/fake.txt" 2>"$TMP/err"; check_eq "PDF renamed .txt exits 1" 1 $?
+check "PDF is named as such" grep -q 'found a PDF file' "$TMP/err"
+printf 'abc\0def ghi\n' >"$TMP/nul.txt"
+"$CLEAN" "$TMP/nul.txt" 2>"$TMP/err"; check_eq "NUL byte exits 1" 1 $?
+check "NUL byte offset named" grep -q 'byte 3: expected page text, found binary data' "$TMP/err"
+head -c 300 "$CASES/page.txt" >"$TMP/bad8.txt"
+printf 'caf\xc3 au lait\n' >>"$TMP/bad8.txt"
+cat "$CASES/page.txt" >>"$TMP/bad8.txt"
+"$CLEAN" "$TMP/bad8.txt" 2>"$TMP/err" >/dev/null; check_eq "invalid UTF-8 exits 1" 1 $?
+check "invalid UTF-8 names byte offset" grep -q "bad8.txt: byte 303: invalid UTF-8 sequence" "$TMP/err"
+"$CLEAN" --replace "$TMP/bad8.txt" 2>"$TMP/err" >"$TMP/bad8.json"
+check_eq "--replace exits 0" 0 $?
+check "--replace counts the replacement" grep -q '"replacements": 1' "$TMP/bad8.json"
+check "--replace warns" grep -q '1 invalid byte sequence replaced' "$TMP/err"
+
+# ---- batch mode ---------------------------------------------------------------
+mkdir -p "$TMP/out"
+"$CLEAN" -O "$TMP/out" "$CASES/page.txt" "$TMP/empty.txt" "$CASES/korean.txt" 2>"$TMP/err"
+check_eq "batch with one bad input exits 1" 1 $?
+check "batch wrote the good inputs" test -s "$TMP/out/page.json" -a -s "$TMP/out/korean.json"
+check "batch reported the bad input" grep -q 'empty.txt' "$TMP/err"
+check "batch left no temp files" test "$(ls -A "$TMP/out" | grep -c tmp)" -eq 0
+"$CLEAN" --text -O "$TMP/out" "$CASES/page.txt"
+check "batch --text writes .txt" cmp "$TMP/out/page.txt" "$CASES/page.expected.txt"
+
+# ---- encodings --------------------------------------------------------------
+if [ "$have_py" = 0 ] || ! command -v iconv >/dev/null; then
+    skip "encodings" "python3 or iconv missing"
+else
+    "$CLEAN" -o "$TMP/ko.json" "$CASES/korean.txt"
+    iconv -f UTF-8 -t EUC-KR "$CASES/korean.txt" >"$TMP/ko-euckr.txt"
+    "$CLEAN" -o "$TMP/ko-euckr.json" "$TMP/ko-euckr.txt"
+    check "EUC-KR detected" grep -q '"encoding": "EUC-KR"' "$TMP/ko-euckr.json"
+    check "EUC-KR gives the same title and body" python3 "$CHECK" same "$TMP/ko.json" "$TMP/ko-euckr.json"
+    check "EUC-KR offsets point at the source bytes" python3 "$CHECK" offsets "$TMP/ko-euckr.json" "$TMP/ko-euckr.txt" euc-kr
+    "$CLEAN" --encoding CP949 -o "$TMP/ko-forced.json" "$TMP/ko-euckr.txt"
+    check "--encoding CP949 overrides detection" grep -q '"encoding": "CP949"' "$TMP/ko-forced.json"
+    if [ -n "$SHARED" ] || [ -d "$ROOT/seeds" ]; then
+        for seed in "$ROOT"/seeds/*.txt; do
+            stem=$(basename "$seed" .txt)
+            "$CLEAN" -o "$TMP/$stem.json" "$seed"
+            check "$stem: offsets of every block" python3 "$CHECK" offsets "$TMP/$stem.json" "$seed" utf-8
+            { printf '\xef\xbb\xbf'; cat "$seed"; } >"$TMP/$stem-bom.txt"
+            "$CLEAN" -o "$TMP/$stem-bom.json" "$TMP/$stem-bom.txt"
+            check "$stem: UTF-8 with BOM same body" python3 "$CHECK" same "$TMP/$stem.json" "$TMP/$stem-bom.json"
+            check "$stem: UTF-8 with BOM offsets" python3 "$CHECK" offsets "$TMP/$stem-bom.json" "$TMP/$stem-bom.txt" utf-8
+            { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$seed"; } >"$TMP/$stem-u16.txt"
+            "$CLEAN" -o "$TMP/$stem-u16.json" "$TMP/$stem-u16.txt"
+            check "$stem: UTF-16LE detected" grep -q '"encoding": "UTF-16LE"' "$TMP/$stem-u16.json"
+            check "$stem: UTF-16LE same body" python3 "$CHECK" same "$TMP/$stem.json" "$TMP/$stem-u16.json"
+            check "$stem: UTF-16LE offsets through the map" python3 "$CHECK" offsets "$TMP/$stem-u16.json" "$TMP/$stem-u16.txt" utf-16-le
+            if iconv -f UTF-8 -t WINDOWS-1252 "$seed" >"$TMP/$stem-1252.txt" 2>/dev/null; then
+                "$CLEAN" -o "$TMP/$stem-1252.json" "$TMP/$stem-1252.txt"
+                check "$stem: Windows-1252 detected" grep -q '"encoding": "WINDOWS-1252"' "$TMP/$stem-1252.json"
+                check "$stem: Windows-1252 same body" python3 "$CHECK" same "$TMP/$stem.json" "$TMP/$stem-1252.json"
+                check "$stem: Windows-1252 offsets" python3 "$CHECK" offsets "$TMP/$stem-1252.json" "$TMP/$stem-1252.txt" cp1252
+            fi
+        done
+        s0=$(ls "$ROOT"/seeds/000_*.txt 2>/dev/null | head -1)
+        if [ -n "$s0" ]; then
+            "$CLEAN" -o "$TMP/s0.json" "$s0"
+            n=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(1 for b in d["blocks"] if b["kind"]=="caption" and "Elbridge Colby" in b["text"]))' "$TMP/s0.json")
+            check_eq "seed 000: the repeated photo caption is kept once, as a caption" 1 "$n"
+        fi
+    fi
+fi
+# CRLF and hard-wrapped text
+tr -d '\r' <"$CASES/page.txt" | sed 's/$/\r/' >"$TMP/crlf.txt"
+"$CLEAN" --text "$TMP/crlf.txt" >"$TMP/crlf.out"
+check "CRLF input gives the same text" cmp "$TMP/crlf.out" "$CASES/page.expected.txt"
+fold -s -w 72 "$CASES/page.txt" | sed 's/ *$//' >"$TMP/wrapped.txt"
+"$CLEAN" --text "$TMP/wrapped.txt" >"$TMP/wrapped.out"
+check "hard-wrapped paragraphs are re-joined" cmp "$TMP/wrapped.out" "$CASES/page.expected.txt"
