@@ -8,7 +8,9 @@
 #include "jsonio.h"
 
 static const char *const xc_adverbs[] = {"also", "further", "again", "jointly", "both",
-                                         "have", "has", "had", "once again", "today"};
+                                         "have", "has", "had", "once again", "today",
+                                         "strongly", "firmly", "fully", "unanimously",
+                                         "together", "each", "all"};
 
 /* Skip adverbs at S+p; returns the new position. */
 static size_t xc_skip_adv(const char *s, size_t len, size_t p)
@@ -73,8 +75,14 @@ json_t *extract_commitments(const struct xdoc *doc)
                 continue;
             v = xc_skip_adv(s, len, xt_skip_sp(s, len, i + al));
             if (xt_longest_at(&x->commit_verbs, s, len, v, 0, &vl) < 0) {
-                i += al - 1;
-                continue;
+                /* "The two sides reviewed X and pledged Y": the second verb counts */
+                size_t next;
+                xc_text_end(x, s, len, v, &next);
+                if (next == (size_t)-1) {
+                    i += al - 1;
+                    continue;
+                }
+                v = next;
             }
             last_actor = actor;
             while (v != (size_t)-1) {

@@ -56,12 +56,25 @@ static size_t xm_prefix(const char *s, size_t t0)
     return b;
 }
 
-/* Ordinal right before T0 ("the 23rd", "56th", "the inaugural"). */
+/* Ordinal right before T0 ("the 23rd", "56th", "the inaugural"), also
+ * across "meeting of the" / "session of their" ("the second session of the
+ * Nuclear Consultative Group"). */
 static long xm_ordinal(const char *s, size_t t0, size_t *at)
 {
+    static const char *const nouns[] = {"meeting of the", "meeting of their", "session of the",
+                                        "session of their", "round of the", "round of their",
+                                        "meeting of", "session of", "round of", "plenary of the"};
     size_t e = xt_back_sp(s, t0), b = e;
     if (e == t0)
         return 0;
+    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++) {
+        size_t n = strlen(nouns[k]);
+        if (e >= n + 2 && xt_match_at(s, e, e - n, nouns[k], 1) == n && s[e - n - 1] == ' ') {
+            e = xt_back_sp(s, e - n);
+            b = e;
+            break;
+        }
+    }
     while (b > 0 && isalnum((unsigned char)s[b - 1]))
         b--;
     *at = b;
@@ -90,10 +103,22 @@ static int xm_has_any(const struct xlist *l, const char *s, size_t len)
 }
 
 /* A related-meeting marker within the 40 bytes before T0 (same clause). */
-static int xm_marked_related(const struct xdata *x, const char *s, size_t s0, size_t t0)
+static int xm_marked_related(const struct xdata *x, const char *s, size_t s0, size_t t0,
+                             size_t t1, size_t s1)
 {
     size_t from = t0 > s0 + 40 ? t0 - 40 : s0;
+    /* markers after the name ("... will be held in Seoul"): rows "after<TAB>phrase" */
     for (size_t i = 0; i < x->related_markers.n; i++) {
+        size_t lim = t1 + 30 < s1 ? t1 + 30 : s1, at;
+        if (strcmp(x->related_markers.a[i], "after") != 0 || !x->related_markers.b[i])
+            continue;
+        at = xt_find(s, lim, t1, x->related_markers.b[i], 1);
+        if (at != (size_t)-1 && !memchr(s + t1, ',', at - t1))
+            return 1;
+    }
+    for (size_t i = 0; i < x->related_markers.n; i++) {
+        if (x->related_markers.b[i])
+            continue;
         size_t at = from;
         while ((at = xt_find(s, t0, at, x->related_markers.a[i], 1)) != (size_t)-1) {
             size_t e = at + strlen(x->related_markers.a[i]);
@@ -221,7 +246,7 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
         for (size_t k = n0; k < n; k++) {
             struct xmention *m = &v[k];
             size_t from = m->ordinal ? m->ord_t0 : m->t0;
-            m->related = xm_marked_related(x, s, st->t0, from);
+            m->related = xm_marked_related(x, s, st->t0, from, m->t1, st->t1);
             m->score = (event ? 4 : 0) + (doc->blocks[st->blk].title ? 5 : 0) +
                        (!st->caption && st->para < 3 ? 2 : 0) + (m->ordinal ? 1 : 0) -
                        (st->caption ? 3 : 0) - (m->related ? 20 : 0) - (m->series < 0 ? 1 : 0);
@@ -369,6 +394,10 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         }
         if (name_k < 0)
             name_k = best;
+        if (ord_k >= 0)
+            for (size_t k = 0; k < n; k++)
+                if (!strcmp(v[k].label, label) && v[k].ordinal && v[k].ordinal != v[ord_k].ordinal)
+                    v[k].related = 1; /* "the 55th SCM" in a record of the 54th */
         /* dates: sentences naming the meeting, then meeting sentences near the top */
         for (size_t k = 0; k < n; k++)
             if (!strcmp(v[k].label, label) && !v[k].related)
@@ -444,7 +473,8 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         json_t *r, *o;
         if (best >= 0 && !v[k].related && !strcmp(v[k].label, v[best].label))
             continue;
-        if (!v[k].related && !v[k].ordinal)
+        /* cited with a number ("the 55th SCM"); "the first X exercise" is no meeting */
+        if (!v[k].related && !(v[k].ordinal && isdigit((unsigned char)s[v[k].ord_t0])))
             continue;
         json_array_foreach(*related, i, o) {
             if (!strcmp(jsonio_str(o, "series") ? jsonio_str(o, "series") : "", v[k].label) &&

@@ -251,6 +251,8 @@ static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
     return &pl->p[pl->n - 1];
 }
 
+static size_t xp_skip_honorific(const char *s, size_t len, size_t p);
+
 /* ---- titles and sides ----------------------------------------------------- */
 
 /* The side word ending right before T0 (spaces skipped); *B gets its start. */
@@ -312,6 +314,10 @@ static size_t xp_title_ext(const struct xdata *x, const char *s, size_t len, siz
                 is_stop = 1;
         if (is_stop)
             break;
+        if (xp_skip_honorific(s, len, q) != q) {
+            *name = q; /* "... Security Affairs Dr. Ely Ratner" */
+            return xt_back_sp(s, q);
+        }
         nt = xp_name_at(x, s, len, q, &ne);
         if (nt >= 2) {
             *name = q;
@@ -516,7 +522,7 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
     const struct xdata *x = doc->data;
     size_t who[32], at[32], n = xp_refs(doc, si, pl, who, at, 32), len;
     const char *s = xdoc_stext(doc, si, &len);
-    size_t t0 = doc->sents[si].t0, side_at = (size_t)-1;
+    size_t t0 = doc->sents[si].t0, side_at = (size_t)-1, event_at = (size_t)-1;
     int lead = 0, part;
     static const char *const pw[] = {"participated", "attended", "joined", "accompanied"};
     if (!n || doc->sents[si].caption)
@@ -531,6 +537,15 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
         lead = a != (size_t)-1 && a < side_at;
     }
     lead = lead && xp_about_meeting(doc, si, m);
+    /* "A, B and C held the ... Meeting": the subjects of the event verb lead */
+    if (!lead && m->series &&
+        ((long)si == m->series_sent || xt_find(s, len, 0, m->series, 0) != (size_t)-1 ||
+         (m->name && xt_find(s, len, 0, m->name, 0) != (size_t)-1)))
+        for (size_t k = 0; k < x->event_verbs.n; k++) {
+            size_t a = xt_find(s, len, 0, x->event_verbs.a[k], 1);
+            if (a != (size_t)-1 && a < event_at)
+                event_at = a;
+        }
     part = 0;
     for (size_t k = 0; k < sizeof pw / sizeof pw[0]; k++)
         part |= xt_find(s, len, 0, pw[k], 1) != (size_t)-1;
@@ -539,7 +554,7 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
         int r = XP_MENTIONED;
         if (side_at != (size_t)-1 && at[k] - t0 > side_at && m->series)
             r = XP_SIDE;
-        else if (lead)
+        else if (lead || (event_at != (size_t)-1 && at[k] - t0 < event_at))
             r = XP_LEAD;
         else if (part && m->series)
             r = XP_PARTICIPANT;

@@ -149,14 +149,17 @@ json_t *extract_record(json_t *clean, const char *file, const char *published,
     json_object_set_new(rec, "source", src);
     json_object_set_new(rec, "meeting", extract_meeting(&doc, &related, &mt));
     json_object_set_new(rec, "related_meetings", related);
+    /* participants of a meeting: none when the text is about no meeting (the
+     * people still resolve quote speakers) */
     people = extract_people(&doc, &mt);
-    json_object_set_new(rec, "participants", people);
+    json_object_set_new(rec, "participants", mt.series ? json_incref(people) : json_array());
     json_object_set_new(rec, "acronyms", extract_acronyms(&doc));
     json_object_set_new(rec, "topics", extract_topics(&doc));
     json_object_set_new(rec, "commitments", extract_commitments(&doc));
     json_object_set_new(rec, "mechanisms", extract_mechanisms(&doc));
     json_object_set_new(rec, "exercises", extract_exercises(&doc));
     json_object_set_new(rec, "quotes", extract_quotes(&doc, people));
+    json_decref(people);
     json_object_set_new(rec, "figures", extract_figures(&doc));
     xmeeting_free(&mt);
     xdoc_free(&doc);
