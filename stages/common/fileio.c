@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,9 @@
 #include <unistd.h>
 
 #include "xalloc.h"
+
+/* How long reading a named FIFO waits for a writer to open it. */
+#define FILEIO_FIFO_WAIT_MS 5000
 
 /* The temp file being written right now, for the signal handler. A fixed
  * buffer, because the handler may only call async-signal-safe functions. */
@@ -90,10 +94,18 @@ char *fileio_read(const char *path, size_t max, size_t *len, struct diag *d)
     if (is_stdin) {
         fd = STDIN_FILENO;
     } else {
-        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+        /* O_NONBLOCK so that a FIFO without a writer cannot hang the open;
+         * blocking reads are restored right after (a FIFO without a writer
+         * then reads as empty). */
+        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0) {
             diag_errno(d, name, errno, "cannot open");
             return NULL;
+        }
+        int fl = fcntl(fd, F_GETFL);
+        if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0) {
+            diag_errno(d, name, errno, "cannot open");
+            goto fail;
         }
     }
     if (fstat(fd, &st) != 0) {
@@ -103,6 +115,19 @@ char *fileio_read(const char *path, size_t max, size_t *len, struct diag *d)
     if (S_ISDIR(st.st_mode)) {
         diag_set(d, name, "is a directory, expected a file");
         goto fail;
+    }
+    if (!is_stdin && S_ISFIFO(st.st_mode)) {
+        /* A named FIFO: wait a while for a writer instead of forever. */
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        int pr;
+        do
+            pr = poll(&pfd, 1, FILEIO_FIFO_WAIT_MS);
+        while (pr < 0 && errno == EINTR);
+        if (pr == 0) {
+            diag_set(d, name, "is a FIFO and no writer opened it within %d s",
+                     FILEIO_FIFO_WAIT_MS / 1000);
+            goto fail;
+        }
     }
     if (S_ISREG(st.st_mode)) {
         if ((unsigned long long)st.st_size > max) {
@@ -167,8 +192,26 @@ static int fileio_write_all(int fd, const char *p, size_t len)
     return 0;
 }
 
+static int fileio_write_special(const char *path, const void *data, size_t len,
+                                struct diag *d)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    int err;
+    if (fd < 0)
+        return diag_errno(d, path, errno, "cannot open for writing");
+    if (fileio_write_all(fd, data, len) != 0) {
+        err = errno;
+        close(fd);
+        return diag_errno(d, path, err, "write failed");
+    }
+    if (close(fd) != 0)
+        return diag_errno(d, path, errno, "write failed");
+    return 0;
+}
+
 int fileio_write_atomic(const char *path, const void *data, size_t len, struct diag *d)
 {
+    struct stat st;
     const char *base;
     size_t dirlen;
     int fd, err;
@@ -178,6 +221,13 @@ int fileio_write_atomic(const char *path, const void *data, size_t len, struct d
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
             return diag_errno(d, "<stdout>", errno ? errno : EIO, "write failed");
         return 0;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return diag_set(d, path, "is a directory, expected a file name to write");
+        /* A device or FIFO (-o /dev/stdout, a pipe): write through it; a
+         * rename would replace the device node with a regular file. */
+        return fileio_write_special(path, data, len, d);
     }
     base = fileio_basename(path);
     dirlen = (size_t)(base - path);

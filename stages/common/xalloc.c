@@ -92,6 +92,19 @@ size_t xmul(size_t a, size_t b)
 
 static void *xalloc_json_malloc(size_t n) { return xmalloc(n); }
 
+/* BRIEFING_ALLOC_REPORT=FILE: at a normal exit, append "PROG COUNT" to FILE,
+ * so the fault-injection walk knows how far N has to go. */
+static const char *xalloc_report_path;
+
+static void xalloc_report(void)
+{
+    FILE *f = fopen(xalloc_report_path, "a");
+    if (!f)
+        return;
+    fprintf(f, "%s %lu\n", xalloc_prog, xalloc_calls);
+    fclose(f);
+}
+
 void xalloc_init(const char *prog)
 {
     const char *v = getenv("BRIEFING_FAIL_ALLOC");
@@ -105,6 +118,11 @@ void xalloc_init(const char *prog)
             xalloc_fail_at = n;
     }
     json_set_alloc_funcs(xalloc_json_malloc, free);
+    v = getenv("BRIEFING_ALLOC_REPORT");
+    if (v && *v && !xalloc_report_path) {
+        xalloc_report_path = v;
+        atexit(xalloc_report);
+    }
 }
 
 void xalloc_on_exit_unlink(const char *path)

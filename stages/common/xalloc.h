@@ -8,6 +8,8 @@
  * allocation (1-based, counting every x* call and every jansson allocation)
  * fails as if memory ran out. Tests walk N over a whole run to prove every
  * failure ends in a clean exit 1 and no half-written file.
+ * With BRIEFING_ALLOC_REPORT=FILE, a normal exit appends "PROG COUNT" (the
+ * number of allocations made) to FILE: the walk's upper bound.
  */
 #ifndef COMMON_XALLOC_H
 #define COMMON_XALLOC_H
