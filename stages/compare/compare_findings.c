@@ -90,14 +90,14 @@ static void compare_ev_add(json_t *ev, const json_t *e)
         json_array_append(ev, (json_t *)e);
 }
 
+/* id -> meeting index, built once per run (ids are unique). */
+static json_t *compare_ids;
+
 static const struct compare_meeting *compare_meeting_by_id(const struct compare_ctx *c,
                                                            const char *id)
 {
-    /* meetings are few per lookup site; ids are unique */
-    for (size_t k = 0; k < c->nm; k++)
-        if (!strcmp(c->m[k].id, id))
-            return &c->m[k];
-    return NULL;
+    const json_t *k = id ? json_object_get(compare_ids, id) : NULL;
+    return json_is_integer(k) ? &c->m[json_integer_value(k)] : NULL;
 }
 
 static const char *compare_topic_label(const struct compare_ctx *c, const char *id)
@@ -443,6 +443,20 @@ static const json_t *compare_matrix_ev(const json_t *matrix, const char *topic, 
     return NULL;
 }
 
+/* Evidence of the exercise or mechanism NAME in meeting entry M. */
+static const json_t *compare_named_ev(const json_t *m, const char *what, const char *name)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(m, what), i, x)
+    {
+        const char *n = jsonio_str(x, "name");
+        if (n && name && !strcmp(n, name))
+            return json_object_get(x, "evidence");
+    }
+    return NULL;
+}
+
 static void compare_find_changes(struct compare_ctx *c, const json_t *doc, struct compare_flist *fl)
 {
     const json_t *matrix = json_object_get(doc, "topic_matrix");
@@ -502,8 +516,10 @@ static void compare_find_changes(struct compare_ctx *c, const json_t *doc, struc
             json_array_foreach(list, j, x)
             {
                 if (j < 6)
-                    buf_printf(&t, "%s%s", j ? ", " : "", jsonio_str(x, "name"));
-                compare_ev_add(ev, json_object_get(x, "evidence"));
+                    buf_printf(&t, "%s%s", j ? ", " : "", json_string_value(x));
+                compare_ev_add(ev, compare_named_ev(json_array_get(json_object_get(doc, "meetings"),
+                                                                   (size_t)(mb - c->m)),
+                                                    things[p], json_string_value(x)));
             }
             buf_append(&t, ".");
             compare_add_finding(fl, same ? 62 : 52, p == 0 ? "mechanisms" : "exercises",
@@ -585,6 +601,9 @@ void compare_findings_build(struct compare_ctx *c, json_t *doc)
     struct compare_flist fl = {NULL, 0, 0, json_object()};
     json_t *caveats = json_array(), *findings = json_array();
     const json_t *meetings = json_object_get(doc, "meetings");
+    compare_ids = json_object();
+    for (size_t k = 0; k < c->nm; k++)
+        json_object_set_new(compare_ids, c->m[k].id, json_integer((json_int_t)k));
     compare_caveats(c, doc, caveats);
     compare_find_conflicts(c, &fl);
     compare_find_levels(meetings, json_object_get(doc, "changes"), &fl, c);
@@ -603,6 +622,8 @@ void compare_findings_build(struct compare_ctx *c, json_t *doc)
     }
     free(fl.v);
     json_decref(fl.texts);
+    json_decref(compare_ids);
+    compare_ids = NULL;
     json_object_set_new(doc, "caveats", caveats);
     json_object_set_new(doc, "findings", findings);
 }

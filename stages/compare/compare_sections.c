@@ -545,8 +545,8 @@ static json_t *compare_key_value(const char *k, json_t *v)
 
 static json_t *compare_named_value(const char *k, json_t *v)
 {
-    (void)k;
-    return json_incref(v);
+    const char *name = jsonio_str(v, "name");
+    return jsonio_string(name ? name : k);
 }
 
 static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_full)
@@ -563,8 +563,7 @@ static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_f
                                                         json_object_get(y, "words")) >= 0.5) hit = 1;
         json_t *list = json_object_get(out, hit ? "continued" : "new");
         if (json_array_size(list) < COMPARE_MAX_LIST)
-            json_array_append_new(list, json_pack("{s:O,s:O}", "text", json_object_get(x, "text"),
-                                                  "evidence", json_object_get(x, "evidence")));
+            json_array_append(list, json_object_get(x, "text"));
     }
     json_array_foreach(a, i, x)
     {
@@ -572,8 +571,7 @@ static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_f
         json_array_foreach(b, j, y) if (compare_jaccard(json_object_get(x, "words"),
                                                         json_object_get(y, "words")) >= 0.5) hit = 1;
         if (!hit && json_array_size(gone) < COMPARE_MAX_LIST)
-            json_array_append_new(gone, json_pack("{s:O,s:O}", "text", json_object_get(x, "text"),
-                                                  "evidence", json_object_get(x, "evidence")));
+            json_array_append(gone, json_object_get(x, "text"));
     }
     return out;
 }
