@@ -580,14 +580,22 @@ void lay_table_begin(struct layout *L, struct lay_table *t)
         for (size_t c = 0; c < t->ncols; c++)
             t->width[c] *= avail / tw;
     lay_page(L);
-    if (t->has_head) {
-        /* a header alone at the foot of a page is useless: keep two lines with it */
-        lay_ensure(L, 3 * (t->body->leading + 2 * t->pad));
-        lay_table_head(L, t);
-    }
+    t->head_pending = t->has_head;
 }
 
-void lay_table_row(struct layout *L, const struct lay_table *t, const struct lay_cell *cells)
+static double lay_head_height(struct layout *L, const struct lay_table *t)
+{
+    double h = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        struct lay_run run = {t->head[c].text, t->head[c].st ? t->head[c].st : t->body, 0, 0};
+        double ch = lay_para_height(L, &run, 1, t->width[c] - 2 * t->pad);
+        if (ch > h)
+            h = ch;
+    }
+    return h + 2 * t->pad;
+}
+
+void lay_table_row(struct layout *L, struct lay_table *t, const struct lay_cell *cells)
 {
     struct lay_cellflow cf[LAY_MAX_COLS];
     for (size_t c = 0; c < t->ncols; c++) {
@@ -646,6 +654,14 @@ void lay_table_row(struct layout *L, const struct lay_table *t, const struct lay
         } else {
             lay_flow_build(L, &cf[c].f, &cf[c].run, 1, t->width[c] - 2 * t->pad);
         }
+    }
+    if (t->head_pending) {
+        /* a header alone at the foot of a page is useless: keep the first
+         * row (or its first lines) with it */
+        double first = lay_row_full(t, cf), min = 4 * t->body->leading + 2 * t->pad;
+        lay_ensure(L, lay_head_height(L, t) + (first < min ? first : min));
+        lay_table_head(L, t);
+        t->head_pending = 0;
     }
     lay_row_draw(L, t, cells, cf, 0);
     for (size_t c = 0; c < t->ncols; c++)

@@ -66,6 +66,7 @@ struct lay_table {
     double width[LAY_MAX_COLS];      /* column widths in points */
     struct lay_cell head[LAY_MAX_COLS];
     int has_head;
+    int head_pending;                /* set by lay_table_begin: head drawn with the first row */
     double pad;                      /* cell padding */
     const struct lay_style *body;    /* default cell style */
 };
@@ -126,7 +127,7 @@ void lay_hline(struct layout *L, double x0, double x1, double y, double lw, floa
 
 /* Tables: set ncols, width, pad, body and (optionally) head, then begin. */
 void lay_table_begin(struct layout *L, struct lay_table *t);
-void lay_table_row(struct layout *L, const struct lay_table *t, const struct lay_cell *cells);
+void lay_table_row(struct layout *L, struct lay_table *t, const struct lay_cell *cells);
 
 /* Remember the cursor position as the destination of note NOTE. */
 void lay_mark_note(struct layout *L, int note);

@@ -333,8 +333,10 @@ static void findings(struct rdoc *r)
             continue;
         runs[nr++] = (struct lay_run){text, &st_body, 0, 0};
         for (size_t k = 0; k < jn(ev) && nr < 4; k++) {
-            int note = note_add(r, json_array_get(ev, k), NULL);
-            if (note > 0) {
+            int note = note_add(r, json_array_get(ev, k), NULL), dup = 0;
+            for (size_t q = 1; q < nr; q++)
+                dup |= runs[q].note == note;
+            if (note > 0 && !dup) {
                 char *lab = xmalloc(16);
                 snprintf(lab, 16, "[%d]", note);
                 runs[nr++] = (struct lay_run){lab, &st_note, note, 0};
@@ -493,7 +495,7 @@ static void glance(struct rdoc *r)
         t.body = &st_cell;
         t.width[0] = lw;
         for (size_t c = 0; c < k; c++)
-            t.width[c + 1] = (w - lw) / (double)per;
+            t.width[c + 1] = (w - lw) / (double)(n < per ? n : per);
         if (n > per) {
             char head[96];
             snprintf(head, sizeof head, "Meetings %zu\xE2\x80\x93%zu of %zu", c0 + 1, c0 + k, n);
@@ -1519,6 +1521,10 @@ unsigned char *render_document(const json_t *doc, const char *name,
     if (!pdf)
         return NULL;
     if (render_fonts_init(&fonts, pdf, d) != 0) {
+        if (e.count) { /* libharu's own reason (e.g. out of memory) beats ours */
+            diag_clear(d);
+            render_pdf_failed(&e, name);
+        }
         HPDF_Free(pdf);
         render_fonts_free(&fonts);
         return NULL;

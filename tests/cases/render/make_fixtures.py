@@ -94,7 +94,7 @@ def comparison(n, odd=False):
                                    "dropped": [t for t in ms[i - 1]["topics"] if t not in ms[i]["topics"]][:1],
                                    "not_reported": [t for t in ms[i - 1]["topics"] if t not in ms[i]["topics"]][1:]},
                         "exercises": {"new": [], "continued": [], "dropped": [], "not_reported": []},
-                        "mechanisms": {"new": [], "continued": [ms[i]["mechanisms"][0]], "dropped": [], "not_reported": []}})
+                        "mechanisms": {"new": [], "continued": [ms[i]["mechanisms"][0]["name"]], "dropped": [], "not_reported": []}})
     findings = []
     texts = ["Extended deterrence appears in every meeting compared, with the most evidence in the latest one.",
              "The U.S. side was led by an acting official, which lowers the delegation level compared with earlier rounds.",
