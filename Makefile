@@ -18,6 +18,13 @@ AR         ?= ar
 PKG_CONFIG ?= pkg-config
 DATADIR     = $(PREFIX)/share/alliance-briefing
 
+# V=1 shows the full compiler command lines.
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
 WARN        = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
@@ -57,26 +64,29 @@ all: $(BINS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/lib/libcommon.a: $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && $(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 define STAGE_RULES
 $(BUILD)/lib/lib$(1).a: $(patsubst %.c,$(BUILD)/obj/%.o,$(call stage_src,$(1)))
 	@mkdir -p $$(dir $$@)
-	rm -f $$@ && $(AR) rcs $$@ $$^
+	$(Q)rm -f $$@ && $(AR) rcs $$@ $$^
 $(BUILD)/bin/$(1): $(BUILD)/obj/stages/$(1)/main.o $(BUILD)/lib/lib$(1).a $(BUILD)/lib/libcommon.a
 	@mkdir -p $$(dir $$@)
-	$(CC) $(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1))
+	@$(if $(Q),echo "  LINK    $$@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1))
 endef
 $(foreach s,$(STAGES),$(eval $(call STAGE_RULES,$(s))))
 
 define TEST_RULES
 $(BUILD)/tests/$(basename $(notdir $(1))): $(patsubst %.c,$(BUILD)/obj/%.o,$(1)) $(STAGE_LIBS) $(BUILD)/lib/libcommon.a
 	@mkdir -p $$(dir $$@)
-	$(CC) $(ALL_LDFLAGS) -o $$@ $$< -Wl,--start-group $(STAGE_LIBS) $(BUILD)/lib/libcommon.a -Wl,--end-group $(CMOCKA_LIBS) $(HPDF_LIBS) $(JANSSON_LIBS) -lm
+	@$(if $(Q),echo "  LINK    $$@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $$@ $$< -Wl,--start-group $(STAGE_LIBS) $(BUILD)/lib/libcommon.a -Wl,--end-group $(CMOCKA_LIBS) $(HPDF_LIBS) $(JANSSON_LIBS) -lm
 endef
 $(foreach t,$(TEST_SRC),$(eval $(call TEST_RULES,$(t))))
 
