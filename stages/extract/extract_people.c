@@ -27,7 +27,8 @@ static const char *const xp_roles[] = {"mentioned", "side_meeting", "participant
 #define XP_MAX_EVIDENCE 8
 
 struct xperson {
-    char *name, *title, *side;
+    char *name, *title;
+    const char *side; /* borrowed from the side data */
     char *concat; /* lowercase letters and digits of the name, in order */
     char *tok[XP_MAX_TOK];
     size_t ntok;
@@ -233,7 +234,7 @@ static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
         if (!p->title && title)
             p->title = xstrndup(title, tlen);
         if (!p->side && side)
-            p->side = xstrdup(side);
+            p->side = side;
         p->acting |= acting;
         xp_add_sent(p, si);
         xp_free_one(&np);
@@ -244,7 +245,7 @@ static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
         pl->p = xrealloc(pl->p, xmul(pl->cap, sizeof *pl->p));
     }
     np.title = title ? xstrndup(title, tlen) : NULL;
-    np.side = side ? xstrdup(side) : NULL;
+    np.side = side;
     np.acting = acting;
     xp_add_sent(&np, si);
     pl->p[pl->n++] = np;

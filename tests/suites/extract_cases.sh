@@ -95,3 +95,16 @@ check "batch wrote no bad one" test ! -e "$TMP/batch/bad.json"
 # stdin and determinism
 "$BIN/extract" - <"$c1" >"$TMP/a.json" 2>/dev/null && "$BIN/extract" "$c1" >"$TMP/b.json" 2>/dev/null
 check "stdin gives the same record" cmp -s "$TMP/a.json" "$TMP/b.json"
+# fault injection: every failing allocation ends in exit 1, one message, no temp file
+fi_bad=0
+mkdir -p "$TMP/fi"
+for n in 1 2 3 5 8 20 60 150 400 1000 2500; do
+    BRIEFING_FAIL_ALLOC=$n "$BIN/extract" -o "$TMP/fi/out.json" "$c1" >/dev/null 2>"$TMP/fi.err" && continue
+    rc=$?
+    mkdir -p "$TMP/fi"
+    if [ "$rc" -ne 1 ] || grep -q Sanitizer "$TMP/fi.err" || [ -n "$(ls -A "$TMP/fi" 2>/dev/null | grep -v '^out.json$')" ]; then
+        fi_bad=$n
+        break
+    fi
+done
+check_eq "allocation failures end in exit 1 (first bad N)" 0 "$fi_bad"
