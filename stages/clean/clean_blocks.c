@@ -251,6 +251,23 @@ static int caption_shape_raw(const struct clean_unit *u, const struct clean_lex 
     int hit = 0;
     if (n < 2)
         return 0;
+    /* slideshow captions: "1 of 4 ...", "2of4 ..." */
+    {
+        size_t k = 0, d1 = 0, d2 = 0;
+        while (k < n && t[k] >= '0' && t[k] <= '9')
+            k++, d1++;
+        if (d1 && k < n && t[k] == ' ')
+            k++;
+        if (d1 && k + 1 < n && t[k] == 'o' && t[k + 1] == 'f') {
+            k += 2;
+            if (k < n && t[k] == ' ')
+                k++;
+            while (k < n && t[k] >= '0' && t[k] <= '9')
+                k++, d2++;
+            if (d2)
+                return 1;
+        }
+    }
     /* "... [DEFENSE MINISTRY]": a closing bracket holding capitals only */
     if (t[n - 1] == ']') {
         size_t k = n - 1, caps = 0, lower = 0;
@@ -306,9 +323,9 @@ static int teaser_shape_raw(const struct clean_unit *u)
     const char *t = u->text;
     size_t n = u->tlen;
     char date[11];
-    if (n >= 3 && memcmp(t + n - 3, "...", 3) == 0)
-        return 1;
-    if (n >= 3 && memcmp(t + n - 3, "\xE2\x80\xA6", 3) == 0)
+    /* truncated teasers are short; a long paragraph cut by a paywall is not one */
+    if (n >= 3 && u->words <= 35 &&
+        (memcmp(t + n - 3, "...", 3) == 0 || memcmp(t + n - 3, "\xE2\x80\xA6", 3) == 0))
         return 1;
     /* "May 24, 2024 - Text": a dated teaser */
     if (n > 20) {
@@ -514,7 +531,9 @@ static int title_shape(const struct clean_unit *u, const struct clean_lex *lx)
  * sentences (teasers, comments) earns little, long paragraphs much. */
 #define LINE_COST 8.0
 /* A section opener (comments, related stories) the main run never crosses. */
-#define BREAK_COST 30.0
+#define BREAK_COST 20.0
+/* A run of short lines is a link list when 1 in MENU_SHARE is chrome or repeated. */
+#define MENU_SHARE 5
 /* Prose after a comments opener keeps this share of its value. */
 #define AFTER_COMMENTS 0.2
 /* Share of a prose unit's value when it lacks closing punctuation. */
@@ -539,6 +558,7 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
     int *counts, *teaser_group;
     size_t bl = 0, br = 0, cur_l = 0;
     int have = 0, after_comments = 0, head_at = -1;
+    char date_buf[11];
     double mass = 0, page_dens;
     size_t all_words = 0, all_stops = 0;
     memset(pg, 0, sizeof *pg);
@@ -689,6 +709,9 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
                 u->kind = CK_CAPTION;
             else if (byline_shape(u))
                 u->kind = CK_BYLINE;
+            else if (u->words <= 20 && !u->end_punct &&
+                     clean_parse_date(u->text, u->tlen, date_buf))
+                u->kind = CK_DATELINE;
             else if (u->words <= 14 && !prose(u)) {
                 char date[11];
                 if (clean_parse_date(u->text, u->tlen, date))
@@ -702,7 +725,8 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
         }
         /* after a section opener inside the run, drop the list it opens up to
          * the next substantial paragraph; runs of three or more short
-         * non-prose lines are link lists */
+         * non-prose lines are link lists when chrome or repeated lines make
+         * up a good share of them */
         {
             int skipping = 0;
             for (i = bl; i < br; i++) {
@@ -720,9 +744,15 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
                 size_t j = i;
                 while (j < br && !prose(&pg->u[j]) && pg->u[j].kind != CK_CAPTION)
                     j++;
-                if (j - i >= 3)
+                if (j - i >= 3) {
+                    size_t bad = 0;
                     for (size_t k = i; k < j; k++)
-                        pg->u[k].kind = CK_BOILERPLATE;
+                        bad += pg->u[k].chrome || pg->u[k].dup_of >= 0 || pg->u[k].teaser ||
+                               pg->u[k].dup_later;
+                    if (bad * MENU_SHARE >= j - i)
+                        for (size_t k = i; k < j; k++)
+                            pg->u[k].kind = CK_BOILERPLATE;
+                }
                 i = j + 1;
             }
         }
