@@ -335,10 +335,11 @@ static void compare_find_levels(const json_t *meetings, const json_t *changes,
             const char *sa = jsonio_str(da, "side"), *sb = jsonio_str(db, "side");
             int la = (int)jsonio_int(da, "level", 5), lb = (int)jsonio_int(db, "level", 5);
             struct buf t = BUF_INIT;
-            json_t *ev = json_array(), *l;
+            json_t *ev, *l;
             size_t j;
             if (!sa || !sb || strcmp(sa, sb) || la == lb)
                 continue;
+            ev = json_array();
             buf_printf(&t, "The %s delegation to %s %s from level %d (%s%s) at the %s to level %d "
                            "(%s%s) at the %s.",
                        sa, ma->series, lb < la ? "rose" : "fell", la, compare_level_words(la),
@@ -475,9 +476,10 @@ static void compare_find_changes(struct compare_ctx *c, const json_t *doc, struc
             const json_t *list = json_object_get(topics, parts[p]);
             size_t n = json_array_size(list);
             struct buf t = BUF_INIT;
-            json_t *ev = json_array();
+            json_t *ev;
             if (!n)
                 continue;
+            ev = json_array();
             if (p == 0)
                 buf_printf(&t, "New at the %s compared with the %s: ", mb->label, ma->label);
             else if (p == 1)
