@@ -102,6 +102,34 @@ static int xm_has_any(const struct xlist *l, const char *s, size_t len)
     return 0;
 }
 
+/* "The NCG convened its fourth meeting": an ordinal after the name, through
+ * "its"/"their" within the same clause. Returns it, *AT its offset. */
+static long xm_ordinal_after(const char *s, size_t t1, size_t s1, size_t *at)
+{
+    static const char *const nouns[] = {"meeting", "session", "round", "plenary", "dialogue"};
+    size_t lim = t1 + 48 < s1 ? t1 + 48 : s1;
+    for (size_t p = t1; p < lim; p++) {
+        size_t m = xt_match_at(s, lim, p, "its", 1);
+        size_t q, e;
+        long v;
+        if (!m)
+            m = xt_match_at(s, lim, p, "their", 1);
+        if (!m || memchr(s + t1, ',', p - t1))
+            continue;
+        q = xt_skip_sp(s, s1, p + m);
+        e = q + xt_word_len(s, s1, q);
+        if (e == q || e >= s1 || s[e] != ' ')
+            continue;
+        v = xm_ordinal(s, e + 1, at);
+        if (!v || *at != q)
+            continue;
+        for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+            if (xt_match_at(s, s1, e + 1, nouns[k], 1))
+                return v;
+    }
+    return 0;
+}
+
 /* A related-meeting marker within the 40 bytes before T0 (same clause). */
 static int xm_marked_related(const struct xdata *x, const char *s, size_t s0, size_t t0,
                              size_t t1, size_t s1)
@@ -230,7 +258,9 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
                     m.t0 = xm_prefix(s, i);
                 m.label = xstrdup(x->series.a[best]);
                 m.ordinal = xm_ordinal(s, m.t0, &m.ord_t0);
-                if (m.ordinal && m.ordinal < 100 && !isdigit((unsigned char)s[m.ord_t0])) {
+                if (!m.ordinal)
+                    m.ordinal = xm_ordinal_after(s, m.t1, st->t1, &m.ord_t0);
+                if (m.ordinal && m.ord_t0 < m.t0 && m.ordinal < 100 && !isdigit((unsigned char)s[m.ord_t0])) {
                     /* "the first KIDD meeting since ..." counts, not orders */
                     size_t e = i + bl, lim = e + 30 < st->t1 ? e + 30 : st->t1;
                     if (xt_find(s, lim, e, "since", 1) != (size_t)-1)
@@ -245,7 +275,7 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
             xm_unknown(doc, si, &v, &n, &cap);
         for (size_t k = n0; k < n; k++) {
             struct xmention *m = &v[k];
-            size_t from = m->ordinal ? m->ord_t0 : m->t0;
+            size_t from = m->ordinal && m->ord_t0 < m->t0 ? m->ord_t0 : m->t0;
             m->related = xm_marked_related(x, s, st->t0, from, m->t1, st->t1);
             m->score = (event ? 4 : 0) + (doc->blocks[st->blk].title ? 5 : 0) +
                        (!st->caption && st->para < 3 ? 2 : 0) + (m->ordinal ? 1 : 0) -
@@ -394,6 +424,8 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         }
         if (name_k < 0)
             name_k = best;
+        if (v[best].ordinal)
+            ord_k = best; /* the ordinal of the mention that says it was held */
         if (ord_k >= 0)
             for (size_t k = 0; k < n; k++)
                 if (!strcmp(v[k].label, label) && v[k].ordinal && v[k].ordinal != v[ord_k].ordinal)

@@ -564,12 +564,26 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
     }
 }
 
+/* A titled official with a Korean-form name ("Lee Jong-sup", "Kim Yong Hyun")
+ * and no side word: the South Korean side (North Korean officials are
+ * introduced as such, and carry the DPRK side from that word). */
+static void xp_korean_side(const struct xdata *x, struct xperson *p)
+{
+    if (p->side || !p->title || p->ntok < 2 ||
+        !xlist_has(&x->surnames, p->name, strcspn(p->name, " "), 0))
+        return;
+    if (strchr(p->name, '-') || p->ntok == 3)
+        p->side = "ROK";
+}
+
 json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
 {
     struct xpeople pl = {0};
     json_t *out = json_array();
     for (size_t si = 0; si < doc->nsents; si++)
         xp_anchor_sentence(doc, si, &pl);
+    for (size_t i = 0; i < pl.n; i++)
+        xp_korean_side(doc->data, &pl.p[i]);
     for (size_t si = 0; si < doc->nsents; si++)
         xp_roles_sentence(doc, si, &pl, m);
     for (size_t i = 0; i < pl.n; i++) {
