@@ -168,7 +168,8 @@ int clean_parse_date(const char *text, size_t len, char out[11])
         if (!isalnum((unsigned char)text[i]))
             continue;
         if (date_at(text, len, i, &y, &m, &d)) {
-            snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+            snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                     (unsigned)d % 100u);
             return 1;
         }
     }

@@ -1,0 +1,243 @@
+/* test_clean.c - unit tests of the clean stage: decoding and its offset runs,
+ * normalisation with offmaps, date parsing, block classification. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../stages/clean/clean.h"
+#include "jsonio.h"
+#include "offmap.h"
+#include "xalloc.h"
+
+/* ---- decoding ---------------------------------------------------------- */
+
+static void test_decode_utf8_bom(void **state)
+{
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode("\xEF\xBB\xBFhi \xE2\x80\x99x", 10, NULL, 0, &d, &dg), 0);
+    assert_string_equal(d.encoding, "UTF-8");
+    assert_int_equal(d.len, 7);
+    assert_memory_equal(d.text, "hi \xE2\x80\x99x", 7);
+    assert_int_equal(clean_src(&d, 0), 3); /* after the BOM */
+    assert_int_equal(clean_src(&d, 6), 9);
+    assert_int_equal(clean_src(&d, 7), 10);
+    clean_decoded_free(&d);
+}
+
+static void test_decode_utf16le(void **state)
+{
+    /* BOM, 'A', U+00E9, U+1F600 (surrogate pair) */
+    const char src[] = "\xFF\xFE" "A\0" "\xE9\0" "\x3D\xD8\x00\xDE";
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 0, &d, &dg), 0);
+    assert_string_equal(d.encoding, "UTF-16LE");
+    assert_int_equal(d.len, 1 + 2 + 4);
+    assert_memory_equal(d.text, "A\xC3\xA9\xF0\x9F\x98\x80", 7);
+    assert_int_equal(clean_src(&d, 0), 2);
+    assert_int_equal(clean_src(&d, 1), 4);
+    assert_int_equal(clean_src(&d, 3), 6);
+    assert_int_equal(clean_src(&d, 7), 10);
+    clean_decoded_free(&d);
+}
+
+static void test_decode_invalid_utf8(void **state)
+{
+    /* valid multi-byte text with one stray byte: an error naming the offset */
+    const char src[] = "caf\xC3\xA9 na\xC3\xAFve \xFF r\xC3\xA9sum\xC3\xA9";
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 0, &d, &dg), -1);
+    assert_int_equal(dg.offset, 13);
+    assert_non_null(strstr(dg.msg, "invalid UTF-8"));
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 1, &d, &dg), 0);
+    assert_int_equal(d.replacements, 1);
+    assert_non_null(strstr(d.text, "\xEF\xBF\xBD"));
+    clean_decoded_free(&d);
+}
+
+static void test_decode_cp1252(void **state)
+{
+    const char src[] = "It\x92s a \x93quote\x94 caf\xE9";
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 0, &d, &dg), 0);
+    assert_string_equal(d.encoding, "WINDOWS-1252");
+    assert_string_equal(d.text, "It\xE2\x80\x99s a \xE2\x80\x9Cquote\xE2\x80\x9D caf\xC3\xA9");
+    assert_int_equal(clean_src(&d, 5), 3); /* after the apostrophe */
+    clean_decoded_free(&d);
+}
+
+static void test_decode_binary(void **state)
+{
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode("%PDF-1.7\n", 9, NULL, 0, &d, &dg), -1);
+    assert_non_null(strstr(dg.msg, "PDF"));
+    diag_clear(&dg);
+    assert_int_equal(clean_decode("ab\0cd", 5, NULL, 0, &d, &dg), -1);
+    assert_int_equal(dg.offset, 2);
+}
+
+/* ---- normalisation ----------------------------------------------------- */
+
+static void test_norm_map(void **state)
+{
+    /* NBSP, a zero-width space, CRLF inside the block, doubled spaces */
+    const char src[] = "  one\xC2\xA0two\xE2\x80\x8B three\r\nfour  five  ";
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    struct buf t = BUF_INIT;
+    struct offmap m;
+    size_t s0, s1;
+    json_t *map;
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 0, &d, &dg), 0);
+    clean_norm(&d, 0, d.len, &t, &m, &s0, &s1);
+    assert_string_equal(buf_str(&t), "one two three four five");
+    assert_int_equal(s0, 2);
+    assert_int_equal(s1, sizeof src - 3);
+    /* every text offset maps into the source at the same word */
+    assert_int_equal(offmap_src(&m, 0, 0), 2);               /* "one" */
+    assert_int_equal(offmap_src(&m, 4, 0), 7);               /* "two" */
+    assert_int_equal(offmap_src(&m, 8, 0), 14);              /* "three" */
+    assert_int_equal(offmap_src(&m, 14, 0), 21);             /* "four" */
+    assert_int_equal(offmap_src(&m, 19, 0), 27);             /* "five" */
+    map = offmap_to_json(&m);
+    assert_non_null(map);
+    json_decref(map);
+    offmap_free(&m);
+    buf_free(&t);
+    clean_decoded_free(&d);
+}
+
+static void test_norm_verbatim(void **state)
+{
+    const char src[] = "\nplain text here\n";
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    struct buf t = BUF_INIT;
+    struct offmap m;
+    size_t s0, s1;
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 0, &d, &dg), 0);
+    clean_norm(&d, 0, d.len, &t, &m, &s0, &s1);
+    assert_string_equal(buf_str(&t), "plain text here");
+    assert_int_equal(s0, 1);
+    assert_int_equal(s1, 16);
+    assert_null(offmap_to_json(&m));
+    offmap_free(&m);
+    buf_free(&t);
+    clean_decoded_free(&d);
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static void test_dates(void **state)
+{
+    char out[11];
+    (void)state;
+    assert_true(clean_parse_date("Published: 03 May. 2025, 11:24", 30, out));
+    assert_string_equal(out, "2025-05-03");
+    assert_true(clean_parse_date("NEWS | Sept. 18, 2023", 21, out));
+    assert_string_equal(out, "2023-09-18");
+    assert_true(clean_parse_date(" date 2025-05-03  Title", 23, out));
+    assert_string_equal(out, "2025-05-03");
+    assert_true(clean_parse_date("November 1st, 2024", 18, out));
+    assert_string_equal(out, "2024-11-01");
+    assert_true(clean_parse_date("\xEC\x9E\x85\xEB\xA0\xA5 2024\xEB\x85\x84 9\xEC\x9B\x94 20\xEC\x9D\xBC", 24, out));
+    assert_string_equal(out, "2024-09-20");
+    assert_false(clean_parse_date("2023-02-30", 10, out));
+    assert_false(clean_parse_date("May 2025", 8, out));
+    assert_false(clean_parse_date("room 12 of 2000 seats", 21, out));
+}
+
+/* ---- blocks ------------------------------------------------------------ */
+
+static void test_blocks_page(void **state)
+{
+    static const char page[] =
+        "Home | News | Sport | Weather\n"
+        "Sign in\n\n"
+        "Council approves the new harbour bridge after long debate\n\n"
+        "By Ann Example\n"
+        "Published: 2 June 2024\n\n"
+        "The city council approved the new harbour bridge on Tuesday after a debate that "
+        "lasted more than six hours and drew a large crowd of residents to the hall.\n\n"
+        "Supporters said the bridge would cut travel times for thousands of commuters, while "
+        "opponents warned that the cost had grown by a third since the plan was first shown.\n\n"
+        "Work is expected to start next spring and to take about three years, according to "
+        "the engineers who presented the final design to the council members.\n\n"
+        "Related stories\n\n"
+        "Ferry fares to rise in autumn\n\n"
+        "Copyright \xC2\xA9 2024 Example Post. All rights reserved.\n";
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    json_t *doc;
+    char *text;
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    doc = clean_document(page, sizeof page - 1, "page.txt", NULL, 0, &lx, &dg);
+    assert_non_null(doc);
+    json_t *meta = json_object_get(doc, "meta");
+    assert_string_equal(jsonio_str(meta, "title"),
+                        "Council approves the new harbour bridge after long debate");
+    assert_string_equal(jsonio_str(meta, "published"), "2024-06-02");
+    assert_string_equal(jsonio_str(meta, "publisher"), "Example Post");
+    assert_string_equal(jsonio_str(meta, "byline"), "By Ann Example");
+    text = clean_text_render(doc);
+    assert_non_null(strstr(text, "Work is expected to start"));
+    assert_null(strstr(text, "Ferry fares"));
+    assert_null(strstr(text, "Sign in"));
+    assert_null(strstr(text, "Copyright"));
+    assert_int_equal(strncmp(text, "Council approves", 16), 0);
+    free(text);
+    json_decref(doc);
+    clean_lex_free(&lx);
+}
+
+static void test_blocks_empty(void **state)
+{
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    assert_null(clean_document(" \n\xC2\xA0\n", 5, "blank.txt", NULL, 0, &lx, &dg));
+    assert_non_null(strstr(dg.msg, "no text"));
+    clean_lex_free(&lx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decode_utf8_bom),  cmocka_unit_test(test_decode_utf16le),
+        cmocka_unit_test(test_decode_invalid_utf8), cmocka_unit_test(test_decode_cp1252),
+        cmocka_unit_test(test_decode_binary),    cmocka_unit_test(test_norm_map),
+        cmocka_unit_test(test_norm_verbatim),    cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_blocks_page),      cmocka_unit_test(test_blocks_empty),
+    };
+    xalloc_init("test_clean");
+    cmocka_set_message_output(CM_OUTPUT_TAP);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
