@@ -486,19 +486,15 @@ static double lay_table_width(const struct lay_table *t)
 static void lay_row_draw(struct layout *L, const struct lay_table *t, const struct lay_cell *cells,
                          struct lay_cellflow *cf, int is_head);
 
+static void lay_cells_flow(struct layout *L, const struct lay_table *t,
+                           const struct lay_cell *cells, struct lay_cellflow *cf);
+
 static void lay_table_head(struct layout *L, const struct lay_table *t)
 {
     struct lay_cellflow cf[LAY_MAX_COLS];
     if (!t->has_head)
         return;
-    for (size_t c = 0; c < t->ncols; c++) {
-        cf[c].run.text = t->head[c].text;
-        cf[c].run.st = t->head[c].st ? t->head[c].st : t->body;
-        cf[c].run.note = 0;
-        cf[c].run.glue = 0;
-        lay_flow_build(L, &cf[c].f, &cf[c].run, 1, t->width[c] - 2 * t->pad);
-        cf[c].next = 0;
-    }
+    lay_cells_flow(L, t, t->head, cf);
     lay_row_draw(L, t, t->head, cf, 1);
     for (size_t c = 0; c < t->ncols; c++)
         lay_flow_free(&cf[c].f);
@@ -585,19 +581,18 @@ void lay_table_begin(struct layout *L, struct lay_table *t)
 
 static double lay_head_height(struct layout *L, const struct lay_table *t)
 {
-    double h = 0;
-    for (size_t c = 0; c < t->ncols; c++) {
-        struct lay_run run = {t->head[c].text, t->head[c].st ? t->head[c].st : t->body, 0, 0};
-        double ch = lay_para_height(L, &run, 1, t->width[c] - 2 * t->pad);
-        if (ch > h)
-            h = ch;
-    }
-    return h + 2 * t->pad;
+    struct lay_cellflow cf[LAY_MAX_COLS];
+    double h;
+    lay_cells_flow(L, t, t->head, cf);
+    h = lay_row_full(t, cf);
+    for (size_t c = 0; c < t->ncols; c++)
+        lay_flow_free(&cf[c].f);
+    return h;
 }
 
-void lay_table_row(struct layout *L, struct lay_table *t, const struct lay_cell *cells)
+static void lay_cells_flow(struct layout *L, const struct lay_table *t,
+                           const struct lay_cell *cells, struct lay_cellflow *cf)
 {
-    struct lay_cellflow cf[LAY_MAX_COLS];
     for (size_t c = 0; c < t->ncols; c++) {
         cf[c].run.text = cells[c].text ? cells[c].text : "";
         cf[c].run.st = cells[c].st ? cells[c].st : t->body;
@@ -655,6 +650,12 @@ void lay_table_row(struct layout *L, struct lay_table *t, const struct lay_cell 
             lay_flow_build(L, &cf[c].f, &cf[c].run, 1, t->width[c] - 2 * t->pad);
         }
     }
+}
+
+void lay_table_row(struct layout *L, struct lay_table *t, const struct lay_cell *cells)
+{
+    struct lay_cellflow cf[LAY_MAX_COLS];
+    lay_cells_flow(L, t, cells, cf);
     if (t->head_pending) {
         /* a header alone at the foot of a page is useless: keep the first
          * row (or its first lines) with it */

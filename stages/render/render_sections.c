@@ -26,7 +26,7 @@
 #define GREY 0.38f, 0.38f, 0.42f
 #define LINK 0.10f, 0.32f, 0.72f
 
-static const struct lay_style st_title = {RFONT_SERIF, 17, 21, NAVY};
+static const struct lay_style st_title = {RFONT_BOLD, 16, 20, NAVY};
 static const struct lay_style st_sub = {RFONT_REGULAR, 9.5, 12.5, GREY};
 static const struct lay_style st_h1 = {RFONT_BOLD, 12.5, 16, NAVY};
 static const struct lay_style st_h2 = {RFONT_BOLD, 9.5, 13, INK};
@@ -487,7 +487,7 @@ static void glance(struct rdoc *r)
     for (size_t c0 = 0; c0 < n; c0 += per) {
         size_t k = n - c0 < per ? n - c0 : per;
         struct lay_table t;
-        struct buf cellbuf[LAY_MAX_COLS];
+        struct buf cellbuf[LAY_MAX_COLS], rowbuf[LAY_MAX_COLS];
         struct buf lab = BUF_INIT;
         memset(&t, 0, sizeof t);
         t.ncols = k + 1;
@@ -503,8 +503,21 @@ static void glance(struct rdoc *r)
             lay_ensure(L, 60);
             lay_text(L, &st_small, head);
         }
+        /* the meeting names are the header row: it repeats on every page */
+        t.has_head = 1;
+        t.head[0] = (struct lay_cell){rows[0], &st_cellb, 1, 0.92f, 0.94f, 0.97f, 0};
+        for (size_t c = 0; c < k; c++) {
+            const json_t *m = json_array_get(r->meetings, c0 + c);
+            const char *name = js(m, "name");
+            struct buf *b = &cellbuf[c];
+            *b = (struct buf)BUF_INIT;
+            buf_append(b, meeting_label(r, c0 + c, &lab));
+            if (name && strcmp(name, buf_str(&lab)) != 0)
+                buf_printf(b, "\n%s", name);
+            t.head[c + 1] = (struct lay_cell){buf_str(b), &st_cellb, 1, 0.92f, 0.94f, 0.97f, 0};
+        }
         lay_table_begin(L, &t);
-        for (size_t row = 0; row < sizeof rows / sizeof rows[0]; row++) {
+        for (size_t row = 1; row < sizeof rows / sizeof rows[0]; row++) {
             struct lay_cell cells[LAY_MAX_COLS];
             memset(cells, 0, sizeof cells);
             cells[0].text = rows[row];
@@ -513,19 +526,9 @@ static void glance(struct rdoc *r)
             cells[0].fr = 0.92f, cells[0].fg = 0.94f, cells[0].fb = 0.97f;
             for (size_t c = 0; c < k; c++) {
                 const json_t *m = json_array_get(r->meetings, c0 + c);
-                struct buf *b = &cellbuf[c];
+                struct buf *b = &rowbuf[c];
                 *b = (struct buf)BUF_INIT;
                 switch (row) {
-                case 0: {
-                    const char *name = js(m, "name");
-                    buf_append(b, meeting_label(r, c0 + c, &lab));
-                    if (name && strcmp(name, buf_str(&lab)) != 0)
-                        buf_printf(b, "\n%s", name);
-                    cells[c + 1].st = &st_cellb;
-                    cells[c + 1].fill = 1;
-                    cells[c + 1].fr = 0.92f, cells[c + 1].fg = 0.94f, cells[c + 1].fb = 0.97f;
-                    break;
-                }
                 case 1: {
                     fmt_range(b, js(m, "start_date"), js(m, "end_date"));
                     date_flag_text(m, b);
@@ -550,8 +553,10 @@ static void glance(struct rdoc *r)
             }
             lay_table_row(L, &t, cells);
             for (size_t c = 0; c < k; c++)
-                buf_free(&cellbuf[c]);
+                buf_free(&rowbuf[c]);
         }
+        for (size_t c = 0; c < k; c++)
+            buf_free(&cellbuf[c]);
         buf_free(&lab);
     }
 }
