@@ -131,6 +131,32 @@ static int hellip_at(const char *t, size_t len, size_t i)
            (unsigned char)t[i + 2] == 0xA6;
 }
 
+/* Bytes of a dash that sets off an aside at T[I] (0 when none): "--", an em
+ * dash or an en dash ("voila! -- you have cake"). */
+static size_t aside_dash_at(const char *t, size_t len, size_t i)
+{
+    if (t[i] == '-' && i + 1 < len && t[i + 1] == '-')
+        return 2;
+    if (i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93))
+        return 3;
+    return 0;
+}
+
+/* Bytes of a full-width or ideographic sentence end at T[I] (0 when none):
+ * U+FF0E, U+FF01, U+FF1F, U+3002. */
+static size_t wide_stop_at(const char *t, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    if (i + 2 >= len)
+        return 0;
+    if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x81 || u[2] == 0x9F))
+        return 3;
+    if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82)
+        return 3;
+    return 0;
+}
+
 /* ------------------------------------------------------------ list markers */
 
 enum {
@@ -140,6 +166,8 @@ enum {
     LM_ALPHA_DOT,
     LM_ALPHA_PAREN,
     LM_ALPHA_DOT_PAREN,
+    LM_PAREN_NUM,   /* "(1)" */
+    LM_PAREN_ALPHA, /* "(a)" */
     LM_NSTYLES
 };
 
@@ -151,9 +179,10 @@ struct list_marker {
 };
 
 /* Non-zero when a list marker may start at T[P]: at the start of the text
- * or a line, right after a bullet, or after a word that is not capitalised
- * ("item 2." yes, "Article 2." no). */
-static int marker_context_ok(const char *t, size_t len, size_t p)
+ * or a line, right after a bullet, after a sentence end ("Smith. a. here"),
+ * or after a word that is not capitalised ("item 2." yes, "Article 2." no).
+ * STRICT (for "(a)" markers, which also mark asides): only the first three. */
+static int marker_context_ok(const char *t, size_t len, size_t p, int strict)
 {
     size_t i = p, ws = 0;
     if (p == 0)
@@ -167,6 +196,11 @@ static int marker_context_ok(const char *t, size_t len, size_t p)
     if (i >= 3 && bullet_at(t, len, i - 3))
         return 1;
     if (ws == 0)
+        return 0;
+    if (t[i - 1] == '.' || t[i - 1] == '!' || t[i - 1] == '?' ||
+        (strict && (t[i - 1] == ':' || t[i - 1] == ';')))
+        return 1;
+    if (strict)
         return 0;
     /* start of the previous word */
     {
@@ -184,7 +218,11 @@ static int marker_parse(const char *t, size_t len, size_t p, struct list_marker 
 {
     size_t i = p;
     unsigned v = 0;
-    int num;
+    int num, paren = 0;
+    if (t[i] == '(' && i + 1 < len) {
+        paren = 1;
+        i++;
+    }
     if (is_digit((unsigned char)t[i])) {
         while (i < len && is_digit((unsigned char)t[i]) && i - p < 2)
             v = v * 10 + (unsigned)(t[i++] - '0');
@@ -197,7 +235,12 @@ static int marker_parse(const char *t, size_t len, size_t p, struct list_marker 
     }
     if (i >= len)
         return 0;
-    if (t[i] == '.' && i + 1 < len && t[i + 1] == ')') {
+    if (paren) {
+        if (t[i] != ')')
+            return 0;
+        m->style = num ? LM_PAREN_NUM : LM_PAREN_ALPHA;
+        i++;
+    } else if (t[i] == '.' && i + 1 < len && t[i + 1] == ')') {
         m->style = num ? LM_NUM_DOT_PAREN : LM_ALPHA_DOT_PAREN;
         i += 2;
     } else if (t[i] == ')') {
@@ -229,16 +272,26 @@ static size_t markers_find(const char *t, size_t len, struct list_marker **out)
 
     for (size_t p = 0; p < len; p++) {
         struct list_marker m;
+        int strict;
         if (p > 0 && !space_at(t, len, p - 1) && !(p >= 3 && bullet_at(t, len, p - 3)))
             continue;
-        if (!marker_parse(t, len, p, &m) || !marker_context_ok(t, len, p))
+        if (!marker_parse(t, len, p, &m))
             continue;
-        if (m.style == LM_NUM_DOT) {
+        strict = m.style == LM_PAREN_NUM || m.style == LM_PAREN_ALPHA;
+        if (!marker_context_ok(t, len, p, strict)) {
+            /* "4. Hello 5. Hello": a chain already under way goes on after a
+             * capitalised one-word item */
+            if (strict || !have[m.style] || ms[last[m.style]].value + 1 != m.value ||
+                !ms[last[m.style]].accepted || p - ms[last[m.style]].end > 120)
+                continue;
+        }
+        if (m.style == LM_NUM_DOT || strict) {
             /* "1. The first item", not "for 1. above" */
             size_t q = m.end;
             while (q < len && space_at(t, len, q))
                 q += space_at(t, len, q);
-            if (q < len && is_lower((unsigned char)t[q]))
+            if (q < len && (strict ? !is_upper((unsigned char)t[q])
+                                   : is_lower((unsigned char)t[q])))
                 continue;
         }
         if (p == 0 || t[p - 1] == '\n')
@@ -269,6 +322,7 @@ enum next_kind { NEXT_END, NEXT_NONE, NEXT_LOWER, NEXT_DIGIT, NEXT_PUNCT, NEXT_U
 
 struct next_tok {
     enum next_kind kind;
+    size_t at;         /* the first byte after the spaces */
     size_t word, wlen; /* the next word (ASCII letters) after openers */
 };
 
@@ -277,6 +331,7 @@ static void next_token(const char *t, size_t len, size_t k, struct next_tok *nt)
     size_t q = k, w, o;
     int spaced = 0;
     nt->word = nt->wlen = 0;
+    nt->at = k;
     while (q < len) {
         size_t s = space_at(t, len, q);
         if (!s)
@@ -284,6 +339,7 @@ static void next_token(const char *t, size_t len, size_t k, struct next_tok *nt)
         q += s;
         spaced = 1;
     }
+    nt->at = q;
     if (q >= len) {
         nt->kind = NEXT_END;
         return;
@@ -400,6 +456,41 @@ static int period_ends(const char *t, size_t len, size_t s, size_t i, const stru
         if (dotted && i - b >= 3)
             return next_is_starter(t, nt);
     }
+    return 1;
+}
+
+/* "world.Today", "1,000.That": a sentence end with no space after the
+ * period at T[I]. The word before ends in a lower-case letter or a digit and
+ * holds no period, '@', '/', ':' or a backslash (e-mail, URL, path, "e.g.Foo") and
+ * is not an abbreviation; the word after is capitalised, in lower case after
+ * its first letter, and does not go on as a name ("Doe@", "Net/", "Js.org"). */
+static int glued_end(const char *t, size_t len, size_t s, size_t i)
+{
+    size_t b = i, e = i + 1, o;
+    if (i == 0 || i + 2 >= len || !is_upper((unsigned char)t[i + 1]) ||
+        !is_lower((unsigned char)t[i + 2]))
+        return 0;
+    if (!is_lower((unsigned char)t[i - 1]) && !is_digit((unsigned char)t[i - 1]))
+        return 0;
+    while (b > s && i - b < SENT_MAX_TOKEN && !space_at(t, len, b - 1)) {
+        char c = t[--b];
+        if (c == '.' || c == '@' || c == '/' || c == ':' || c == '\\')
+            return 0;
+    }
+    while (b < i && (o = opener_at(t, len, b)) != 0)
+        b += o;
+    if (i - b < 2 || i - b >= SENT_MAX_TOKEN)
+        return 0;
+    for (int k = 0; k < SENT_NSETS; k++)
+        if (nlp_wordset_has(&sentence_sets[k], t + b, i - b))
+            return 0;
+    while (e < len && e - i < SENT_MAX_TOKEN && is_alpha((unsigned char)t[e]))
+        e++;
+    if (e < len && (t[e] == '@' || t[e] == '/' || t[e] == '_' || is_digit((unsigned char)t[e])))
+        return 0;
+    if (e + 1 < len && t[e] == '.' && is_alpha((unsigned char)t[e + 1]) &&
+        (e + 2 >= len || !space_at(t, len, e + 2)))
+        return 0;
     return 1;
 }
 
@@ -535,6 +626,28 @@ static int in_region(struct regions *rg, size_t s, size_t k)
            rg->r[rg->cur].s >= s;
 }
 
+/* The end of the region that opens at T[P], or 0 when none does. */
+static size_t region_end_at(const struct regions *rg, size_t p)
+{
+    size_t lo = 0, hi = rg->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rg->r[mid].s < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < rg->n && rg->r[lo].s == p ? rg->r[lo].e : 0;
+}
+
+/* Non-zero when a double quote (straight or curly) ends at T[K-1]. */
+static int double_quote_before(const char *t, size_t k)
+{
+    return (k >= 1 && t[k - 1] == '"') ||
+           (k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 &&
+            (unsigned char)t[k - 1] == 0x9D);
+}
+
 /* Footnote marks after a sentence end: "martyr.[1] The", "consultation.11 12
  * Take", "(type 2).10 This". Returns the new end K. */
 static size_t citation_end(const char *t, size_t len, size_t i, size_t k,
@@ -644,8 +757,8 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
             i += bl;
             continue;
         }
-        if (c == '\n') {
-            /* a blank line ends a sentence */
+        if (c == '\n' || (c == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) {
+            /* a blank line ends a sentence (a lone CR is a line break) */
             size_t j = i + 1;
             while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
                 j++;
@@ -672,6 +785,35 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 }
             }
             i++;
+            continue;
+        }
+        if ((bl = wide_stop_at(text, len, i)) != 0) {
+            /* full-width stops need no space after them: "period．Does" */
+            size_t k = i + bl, cl;
+            struct next_tok nt;
+            while (k < len && (cl = closer_at(text, len, k)) != 0)
+                k += cl;
+            next_token(text, len, k, &nt);
+            if (nt.kind != NEXT_LOWER && !in_region(&rg, start, k)) {
+                cut_add(&cuts, k);
+                start = k;
+            }
+            i = k;
+            continue;
+        }
+        if ((c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+                          (unsigned char)text[i + 2] == 0x9D)) &&
+            i >= 2 && (aside_dash_at(text, len, i - 2) == 2 ||
+                       (i >= 3 && aside_dash_at(text, len, i - 3) == 3))) {
+            /* speech broken off: 'to--" At this moment' */
+            size_t k = i + closer_at(text, len, i);
+            struct next_tok nt;
+            next_token(text, len, k, &nt);
+            if (nt.kind == NEXT_UPPER && !in_region(&rg, start, k)) {
+                cut_add(&cuts, k);
+                start = k;
+            }
+            i = k;
             continue;
         }
         if (c == '.' || c == '?' || c == '!' || hellip_at(text, len, i)) {
@@ -707,6 +849,13 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
             attached = i > 0 && !space_at(text, len, i - 1);
             if (ndots == 1 && nother == 0 && nell == 0)
                 k = citation_end(text, len, i, k, &nt);
+            if (nt.kind == NEXT_NONE && ndots == 1 && nother == 0 && nell == 0 && k == i + 1 &&
+                glued_end(text, len, start, i) && !in_region(&rg, start, k)) {
+                cut_add(&cuts, k);
+                start = k;
+                i = k;
+                continue;
+            }
             if (nt.kind == NEXT_END) {
                 cut_add(&cuts, k);
                 start = k;
@@ -714,13 +863,28 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 continue;
             }
             if (nt.kind == NEXT_NONE || nt.kind == NEXT_LOWER ||
-                (nt.kind == NEXT_PUNCT && !(nother > 0 && text[nt.word] == '-'))) {
+                (nt.kind == NEXT_PUNCT && !(nother > 0 && text[nt.word] == '-')) ||
+                (nother > 0 && aside_dash_at(text, len, nt.at))) {
                 i = j;
                 continue;
             }
             if (nother > 0 && nell == 0) {
                 /* "... stairs!' (Which was true.)" goes on */
-                int end = (nt.kind != NEXT_DIGIT || ndots == 0) && text[nt.word] != '(';
+                int end = (nt.kind != NEXT_DIGIT || ndots == 0) && text[nt.at] != '(';
+                if (text[nt.at] == '(' && double_quote_before(text, k)) {
+                    /* an aside between two quotations stands alone:
+                     * '"... think!" (Dinah was the cat.) "I hope ...' */
+                    size_t pe = region_end_at(&rg, nt.at);
+                    struct next_tok after;
+                    if (pe) {
+                        next_token(text, len, pe, &after);
+                        end = after.kind != NEXT_NONE && after.kind != NEXT_END &&
+                              (text[after.at] == '"' ||
+                               (after.at + 2 < len && (unsigned char)text[after.at] == 0xE2 &&
+                                (unsigned char)text[after.at + 1] == 0x80 &&
+                                (unsigned char)text[after.at + 2] == 0x9C));
+                    }
+                }
                 if (in_region(&rg, start, k))
                     end = 0;
                 if (end) {
