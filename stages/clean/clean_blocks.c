@@ -199,9 +199,23 @@ static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
             lo = mid + 1;
     }
     if (!hit && u->words <= 25) {
-        for (size_t k = 0; !hit && k < lx->nchrome_sub; k++)
-            if (strstr(f, lx->chrome_sub[k]))
-                hit = 1;
+        /* bigram filter: a phrase can only occur when its first two bytes do */
+        uint64_t bits[16] = {0};
+        for (size_t i = 0; f[i] && f[i + 1]; i++) {
+            unsigned h = ((unsigned char)f[i] * 31u + (unsigned char)f[i + 1]) & 1023u;
+            bits[h >> 6] |= 1ull << (h & 63);
+        }
+        for (size_t k = 0; !hit && k < lx->nchrome_sub; k++) {
+            const char *ph = lx->chrome_sub[k];
+            unsigned h;
+            if (!ph[0] || !ph[1]) {
+                hit = strstr(f, ph) != NULL;
+                continue;
+            }
+            h = ((unsigned char)ph[0] * 31u + (unsigned char)ph[1]) & 1023u;
+            if ((bits[h >> 6] >> (h & 63)) & 1)
+                hit = strstr(f, ph) != NULL;
+        }
     }
     free(f);
     return hit || menu_shape(u);
@@ -232,7 +246,10 @@ static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
     for (size_t k = 0; !hit && k < lx->nbreaks; k++) {
         const char *b = lx->breaks[k];
         int comments = b[0] == '!';
-        size_t bl = strlen(b + comments);
+        size_t bl;
+        if (b[comments] != f[0])
+            continue;
+        bl = strlen(b + comments);
         if (strncmp(f, b + comments, bl) == 0) {
             unsigned char c = (unsigned char)f[bl];
             if (!(c >= 'a' && c <= 'z'))
@@ -421,16 +438,26 @@ static void add_unit(struct clean_page *pg, const struct clean_decoded *d, size_
     u->dup_of = -1;
 }
 
+/* Visible code points of decoded bytes [A,B) (for wrap detection) and whether
+ * the line holds only whitespace and invisible characters. */
 static int line_blank(const struct clean_decoded *d, size_t a, size_t b, size_t *chars)
 {
-    size_t i = a, vis = 0;
-    while (i < b) {
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t i, n = 0;
+    int graphic = 0;
+    for (i = a; i < b; i++) {
+        n += (t[i] & 0xC0) != 0x80;
+        graphic |= t[i] > 0x20 && t[i] < 0x7F;
+    }
+    *chars = n;
+    if (graphic)
+        return 0;
+    for (i = a; i < b;) {
         uint32_t cp = utf8_next(d->text, b, &i);
         if (!utf8_is_space(cp) && !utf8_is_invisible(cp) && cp >= 0x20)
-            vis++;
+            return 0;
     }
-    *chars = vis;
-    return vis == 0;
+    return 1;
 }
 
 static struct line *split_lines(const struct clean_decoded *d, size_t *nl)
