@@ -71,6 +71,7 @@ struct xblock {
     int body;    /* title, heading or paragraph */
     int caption; /* caption */
     int title;   /* the title block */
+    size_t s0, ns; /* its sentences: doc->sents[s0 .. s0+ns) */
     struct offmap map;
 };
 

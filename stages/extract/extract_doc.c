@@ -116,6 +116,7 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
             if (pass == 0)
                 doc->words += xdoc_count_words(xb->text, xb->len);
             n = sentence_split(xb->text, xb->len, &sp);
+            xb->s0 = doc->nsents;
             for (size_t k = 0; k + 1 < n; k++)
                 if (xdoc_compound_abbrev(xb->text, sp[k].start, sp[k].end) ||
                     xdoc_abbrev_title(data, xb->text, sp[k].start, sp[k].end, sp[k + 1].start,
@@ -135,6 +136,7 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
                     .para = pass == 0 ? para : (size_t)-1, .caption = pass == 1};
             }
             free(sp);
+            xb->ns = doc->nsents - xb->s0;
             if (pass == 0 && !strcmp(xb->kind, "paragraph"))
                 para++;
         }
@@ -174,8 +176,17 @@ json_t *xdoc_evidence(const struct xdoc *doc, size_t si)
 
 size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t)
 {
-    for (size_t i = 0; i < doc->nsents; i++)
-        if (doc->sents[i].blk == bi && t >= doc->sents[i].t0 && t < doc->sents[i].t1)
-            return i;
+    const struct xblock *b = &doc->blocks[bi];
+    size_t lo = b->s0, hi = b->s0 + b->ns;
+    /* the block's sentences are in text order: bisect on their starts */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sents[mid].t1 <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < b->s0 + b->ns && t >= doc->sents[lo].t0 && t < doc->sents[lo].t1)
+        return lo;
     return (size_t)-1;
 }

@@ -305,16 +305,21 @@ static const char *xm_basis(int rank)
     }
 }
 
-/* The mention of sentence SI nearest to byte T (index into V, or -1). */
+/* The mention of sentence SI nearest to byte T (index into V, or -1). V is in
+ * sentence order, so the sentence's mentions are found by bisection. */
 static long xm_nearest(const struct xmention *v, size_t n, size_t si, size_t t)
 {
     long best = -1;
-    size_t bd = (size_t)-1;
-    for (size_t k = 0; k < n; k++) {
-        size_t dd;
-        if (v[k].si != si)
-            continue;
-        dd = t >= v[k].t1 ? t - v[k].t1 : v[k].t0 - t;
+    size_t bd = (size_t)-1, lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].si < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < n && v[k].si == si; k++) {
+        size_t dd = t >= v[k].t1 ? t - v[k].t1 : v[k].t0 > t ? v[k].t0 - t : 0;
         if (dd < bd) {
             bd = dd;
             best = (long)k;
@@ -405,6 +410,7 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
     long city_row = -1;
     struct xm_date dt = {0};
     json_t *m = json_object(), *ev = json_object();
+    unsigned char *named = NULL; /* per sentence: names the chosen meeting */
 
     memset(mt, 0, sizeof *mt);
     mt->series_sent = -1;
@@ -431,9 +437,13 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
                 if (!strcmp(v[k].label, label) && v[k].ordinal && v[k].ordinal != v[ord_k].ordinal)
                     v[k].related = 1; /* "the 55th SCM" in a record of the 54th */
         /* dates: sentences naming the meeting, then meeting sentences near the top */
+        named = xcalloc(doc->nsents ? doc->nsents : 1, 1);
         for (size_t k = 0; k < n; k++)
             if (!strcmp(v[k].label, label) && !v[k].related)
-                xm_date_in(doc, v[k].si, v, n, label, &dt);
+                named[v[k].si] = 1;
+        for (size_t si = 0; si < doc->nsents; si++)
+            if (named[si])
+                xm_date_in(doc, si, v, n, label, &dt);
         if (!dt.have || dt.rank < 2)
             for (size_t si = 0; si < doc->nsents; si++) {
                 size_t len;
@@ -458,10 +468,7 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         for (size_t si = 0; si < doc->nbody && fmt_row < 0; si++) {
             size_t len, at;
             const char *s = xdoc_stext(doc, si, &len);
-            int named = doc->blocks[doc->sents[si].blk].title;
-            for (size_t k = 0; k < n && !named; k++)
-                named = v[k].si == si && !strcmp(v[k].label, label) && !v[k].related;
-            if (!named)
+            if (!named[si] && !doc->blocks[doc->sents[si].blk].title)
                 continue;
             for (size_t r = 0; r < x->formats.n && fmt_row < 0; r++)
                 if (x->formats.b[r] &&
@@ -545,6 +552,7 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
     for (size_t k = 0; k < n; k++)
         free(v[k].label);
     free(v);
+    free(named);
     return m;
 }
 

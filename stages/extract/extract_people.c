@@ -179,8 +179,14 @@ static const char *xp_surname(const struct xdata *x, const struct xperson *p)
     return p->tok[p->ntok - 1];
 }
 
+/* Sentences kept per person: enough for the evidence (the first ones in
+ * reading order), bounded so a name on every line stays linear. */
+#define XP_MAX_SENTS 64
+
 static void xp_add_sent(struct xperson *p, size_t si)
 {
+    if (p->nsents >= XP_MAX_SENTS)
+        return;
     for (size_t i = 0; i < p->nsents; i++)
         if (p->sents[i] == si)
             return;

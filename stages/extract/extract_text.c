@@ -13,7 +13,10 @@ static int xt_eq(char a, char b, int icase)
 
 size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
 {
-    size_t n = strlen(pat);
+    size_t n;
+    if (at >= len || !pat[0] || !xt_eq(s[at], pat[0], icase))
+        return 0;
+    n = strlen(pat);
     if (n == 0 || at > len || len - at < n)
         return 0;
     if (at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)pat[0]))
