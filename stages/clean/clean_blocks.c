@@ -559,6 +559,8 @@ static int title_shape(const struct clean_unit *u, const struct clean_lex *lx)
 #define LINE_COST 8.0
 /* A section opener (comments, related stories) the main run never crosses. */
 #define BREAK_COST 20.0
+/* Value of prose repeated elsewhere on the page. */
+#define REPEAT_COST 2.0
 /* A run of short lines is a link list when 1 in MENU_SHARE is chrome or repeated. */
 #define MENU_SHARE 5
 /* Prose after a comments opener keeps this share of its value. */
@@ -668,6 +670,12 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
             v = u->end_punct ? -1 : -4;
         if (counts[i] > 2 && !prose(u))
             v -= 4;
+        /* prose shown again elsewhere on the page (not as the adjacent copy a
+         * photo caption gets) is a teaser of a story list or carousel */
+        if (counts[i] >= 2 && prose(u) && v > 0 &&
+            !(i + 1 < pg->n && pg->u[i + 1].dup_of == (int)i) &&
+            !(u->dup_of >= 0 && (size_t)u->dup_of + 1 == i))
+            v = -REPEAT_COST;
         if (after_comments && v > 0)
             v *= AFTER_COMMENTS;
         if (v > 0)
