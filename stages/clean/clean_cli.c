@@ -1,4 +1,5 @@
 /* clean_cli.c - the clean command line and one run over its inputs. */
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,16 @@ int clean_parse_args(int argc, char **argv, struct clean_opts *o)
     if (o->encoding && !o->encoding[0]) {
         snprintf(o->bad, sizeof o->bad, "--encoding needs a name");
         return CLEAN_ARGS_BAD;
+    }
+    if (o->encoding) {
+        iconv_t cd = iconv_open("UTF-8", o->encoding);
+        if (cd == (iconv_t)-1) {
+            snprintf(o->bad, sizeof o->bad,
+                     "--encoding: expected an encoding name iconv knows (see iconv -l), "
+                     "found \"%.100s\"", o->encoding);
+            return CLEAN_ARGS_BAD;
+        }
+        iconv_close(cd);
     }
     if (o->nfiles == 0) {
         snprintf(o->bad, sizeof o->bad, "expected an input FILE or -");

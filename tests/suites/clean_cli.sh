@@ -122,3 +122,16 @@ check "CRLF input gives the same text" cmp "$TMP/crlf.out" "$CASES/page.expected
 fold -s -w 72 "$CASES/page.txt" | sed 's/ *$//' >"$TMP/wrapped.txt"
 "$CLEAN" --text "$TMP/wrapped.txt" >"$TMP/wrapped.out"
 check "hard-wrapped paragraphs are re-joined" cmp "$TMP/wrapped.out" "$CASES/page.expected.txt"
+"$CLEAN" --encoding NO-SUCH-ENCODING "$CASES/page.txt" 2>"$TMP/err"
+check_eq "unknown --encoding exits 2" 2 $?
+check "unknown --encoding is named" grep -q 'NO-SUCH-ENCODING' "$TMP/err"
+"$CLEAN" -o "$TMP/no/such/dir/x.json" "$CASES/page.txt" 2>"$TMP/err"
+check_eq "unwritable output exits 1" 1 $?
+"$CLEAN" -- "$CASES/page.txt" >/dev/null
+check_eq "-- ends the options" 0 $?
+# a huge single line stays linear (a few seconds at most even under ASan)
+awk 'BEGIN { for (i = 0; i < 400000; i++) printf "word%d ", i % 97; print "." }' >"$TMP/long.txt"
+start=$(date +%s)
+"$CLEAN" --text "$TMP/long.txt" >/dev/null; rc=$?
+check_eq "a 2.4 MB single line is handled" 0 $rc
+check "a 2.4 MB single line takes under 20 s" test $(( $(date +%s) - start )) -lt 20
