@@ -49,6 +49,8 @@ int xt_is_word(unsigned char c);
 /* Find PAT in S[from,len) on word boundaries; ICASE folds ASCII case.
  * Returns the offset or (size_t)-1. */
 size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase);
+/* Like xt_find, but not inside a hyphenated compound ("U.S.-led"). */
+size_t xt_find_word(const char *s, size_t len, size_t from, const char *pat, int icase);
 /* Length of PAT matched at S+at (word boundaries), 0 if no match. */
 size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase);
 /* Longest entry of L matching at S+at; returns its index or -1, *MLEN the length. */
@@ -123,6 +125,9 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
 void xmeeting_free(struct xmeeting *m);
 /* doc_type: joint_statement, press_release, news_report, analysis or other. */
 const char *extract_doc_type(const struct xdoc *doc);
+/* A person's name at S+I (capitalised tokens that are no title, side, place
+ * or stop word): the number of tokens, *END its end offset. */
+size_t xpeople_name_at(const struct xdata *x, const char *s, size_t len, size_t i, size_t *end);
 /* Participants array; meeting M tells whether the text is about a meeting. */
 json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m);
 json_t *extract_topics(const struct xdoc *doc);

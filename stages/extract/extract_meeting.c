@@ -97,7 +97,7 @@ static long xm_ordinal(const char *s, size_t t0, size_t *at)
 static int xm_has_any(const struct xlist *l, const char *s, size_t len)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (xt_find(s, len, 0, l->a[i], 1) != (size_t)-1)
+        if (xt_find_word(s, len, 0, l->a[i], 1) != (size_t)-1)
             return 1;
     return 0;
 }
@@ -490,10 +490,16 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
     json_object_set_new(m, "ordinal", ord_k >= 0 ? json_integer(v[ord_k].ordinal) : json_null());
     json_object_set_new(m, "start_date", dt.have ? xm_date_json(&dt.from) : json_null());
     json_object_set_new(m, "end_date", dt.have ? xm_date_json(&dt.to) : json_null());
-    json_object_set_new(m, "city", city_row >= 0 ? json_string(x->places.a[city_row]) : json_null());
-    json_object_set_new(m, "country", city_row >= 0 && x->places.b[city_row]
-                                          ? json_string(x->places.b[city_row])
-                                          : json_null());
+    /* places.tsv: CITY<TAB>COUNTRY[<TAB>CITY AS REPORTED] ("Pentagon" -> Washington) */
+    if (city_row >= 0) {
+        const char *b = x->places.b[city_row], *tab = b ? strchr(b, '\t') : NULL;
+        json_object_set_new(m, "city", json_string(tab ? tab + 1 : x->places.a[city_row]));
+        json_object_set_new(m, "country", b ? jsonio_stringn(b, tab ? (size_t)(tab - b) : strlen(b))
+                                            : json_null());
+    } else {
+        json_object_set_new(m, "city", json_null());
+        json_object_set_new(m, "country", json_null());
+    }
     json_object_set_new(m, "format", fmt_row >= 0 ? json_string(x->formats.a[fmt_row]) : json_null());
     json_object_set_new(m, "date_basis", dt.have ? json_string(xm_basis(dt.rank)) : json_null());
     json_object_set_new(ev, "name", xm_ev_or_null(doc, best >= 0 ? (long)v[name_k].si : -1));

@@ -137,6 +137,11 @@ static size_t xp_name_at(const struct xdata *x, const char *s, size_t len, size_
     return nt;
 }
 
+size_t xpeople_name_at(const struct xdata *x, const char *s, size_t len, size_t i, size_t *end)
+{
+    return xp_name_at(x, s, len, i, end);
+}
+
 /* ---- people list ---------------------------------------------------------- */
 
 static void xp_split(struct xperson *p)
@@ -540,7 +545,7 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
             side_at = a;
     }
     for (size_t k = 0; k < x->lead_verbs.n && !lead; k++) {
-        size_t a = xt_find(s, len, 0, x->lead_verbs.a[k], 1);
+        size_t a = xt_find_word(s, len, 0, x->lead_verbs.a[k], 1);
         lead = a != (size_t)-1 && a < side_at;
     }
     lead = lead && xp_about_meeting(doc, si, m);
@@ -549,7 +554,7 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
         ((long)si == m->series_sent || xt_find(s, len, 0, m->series, 0) != (size_t)-1 ||
          (m->name && xt_find(s, len, 0, m->name, 0) != (size_t)-1)))
         for (size_t k = 0; k < x->event_verbs.n; k++) {
-            size_t a = xt_find(s, len, 0, x->event_verbs.a[k], 1);
+            size_t a = xt_find_word(s, len, 0, x->event_verbs.a[k], 1);
             if (a != (size_t)-1 && a < event_at)
                 event_at = a;
         }

@@ -116,7 +116,16 @@ static char *xq_resolve(const struct xdoc *doc, const json_t *people, const char
     }
     if (hit && !many)
         return xstrdup(hit);
-    (void)doc;
+    if (hit)
+        return NULL;
+    /* someone not among the participants: a full name as written */
+    for (size_t k = 0; k < len; k++) {
+        size_t e;
+        if (k > 0 && xt_is_word((unsigned char)s[k - 1]))
+            continue;
+        if (xpeople_name_at(doc->data, s, len, k, &e) >= 2)
+            return xstrndup(s + k, e - k);
+    }
     return NULL;
 }
 

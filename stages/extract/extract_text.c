@@ -91,3 +91,14 @@ size_t xt_word_len(const char *s, size_t len, size_t i)
     }
     return j - i;
 }
+
+size_t xt_find_word(const char *s, size_t len, size_t from, const char *pat, int icase)
+{
+    size_t at = from;
+    while ((at = xt_find(s, len, at, pat, icase)) != (size_t)-1) {
+        if (at == 0 || (s[at - 1] != '-' && s[at - 1] != '/'))
+            return at;
+        at++;
+    }
+    return (size_t)-1;
+}

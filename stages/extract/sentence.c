@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "nlp_lexicon.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -965,4 +966,263 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
     free(cuts.p);
     *out = spans;
     return nspans;
+}
+
+/* ---------------------------------------------------------------- cleaning */
+
+/* Rewriting rules of the cleaning pass, in the order they run. Each pass
+ * reads its input once; the look-ahead of a rule is bounded or stops at the
+ * next place where the rule could start again, so the passes are linear. */
+#define CLEAN_MAX_TAG 300
+#define CLEAN_MAX_ENTITY_TAG 100
+#define CLEAN_MAX_INLINE 40
+
+static int clean_starts(const char *t, size_t len, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return i + n <= len && memcmp(t + i, lit, n) == 0;
+}
+
+/* End of the span from T[I] that ends with CLOSE within MAX bytes without
+ * meeting AGAIN (where the same rule could start over), or 0. */
+static size_t clean_span(const char *t, size_t len, size_t i, size_t from, const char *close,
+                         const char *again, size_t max)
+{
+    for (size_t q = from; q < len && q - i < max; q++) {
+        if (clean_starts(t, len, q, close))
+            return q + strlen(close);
+        if (clean_starts(t, len, q, again))
+            return 0;
+    }
+    return 0;
+}
+
+/* Pass 1: escaped and CR line breaks, grave-accent quotes, markup, dotted
+ * leaders and decorative runs. */
+static void clean_chars(const char *t, size_t len, struct buf *o)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        size_t e, r;
+        if (c == '\\') {
+            /* "\n", "\r" typed as text, also with a stray space ("\ n") */
+            size_t j = i + 1 + (i + 1 < len && t[i + 1] == ' ');
+            if (j < len && (t[j] == 'n' || t[j] == 'r')) {
+                buf_putc(o, '\n');
+                i = j + 1;
+                continue;
+            }
+        }
+        if (c == '\r') {
+            buf_putc(o, '\n');
+            i += 1 + (i + 1 < len && t[i + 1] == '\n');
+            continue;
+        }
+        if (c == '`') {
+            buf_putc(o, '\'');
+            i++;
+            continue;
+        }
+        if (c == '{' && clean_starts(t, len, i, "{b^") &&
+            (e = clean_span(t, len, i, i + 3, "b^}", "{b^", CLEAN_MAX_INLINE)) != 0) {
+            i = e; /* inline formatting codes */
+            continue;
+        }
+        if (c == '<' && i + 1 < len &&
+            (is_alpha((unsigned char)t[i + 1]) || t[i + 1] == '/' || t[i + 1] == '!') &&
+            (e = clean_span(t, len, i, i + 1, ">", "<", CLEAN_MAX_TAG)) != 0) {
+            i = e; /* an HTML tag */
+            continue;
+        }
+        if (c == '&' && clean_starts(t, len, i, "&lt;") &&
+            (e = clean_span(t, len, i, i + 4, "&gt;", "&lt;", CLEAN_MAX_ENTITY_TAG)) != 0) {
+            i = e; /* an escaped HTML tag */
+            continue;
+        }
+        for (r = i; r < len && t[r] == t[i]; r++)
+            ;
+        if (c == '.' && r - i >= 4) {
+            size_t q = r;
+            while (q < len && t[q] == ' ')
+                q++;
+            if (q < len && is_digit((unsigned char)t[q])) {
+                /* table-of-contents leader and page number: a line break */
+                while (q < len && (is_digit((unsigned char)t[q]) || t[q] == '-'))
+                    q++;
+                buf_putc(o, '\n');
+                i = q;
+                continue;
+            }
+            if (r - i >= 5 || (r < len && is_lower((unsigned char)t[r]))) {
+                buf_putc(o, ' ');
+                i = r;
+                continue;
+            }
+        }
+        if (r - i >= 3 && c < 0x80 && strchr("/\\*=#~+_|", c)) {
+            buf_putc(o, '\n'); /* a decorative rule */
+            i = r;
+            continue;
+        }
+        if (c == '-' && r - i >= 4) {
+            buf_putc(o, '\n');
+            i = r;
+            continue;
+        }
+        buf_appendn(o, t + i, r - i);
+        i = r;
+    }
+}
+
+/* Trimmed extent of line [A,B). */
+static void clean_trim(const char *t, size_t *a, size_t *b)
+{
+    while (*a < *b && (t[*a] == ' ' || t[*a] == '\t'))
+        (*a)++;
+    while (*b > *a && (t[*b - 1] == ' ' || t[*b - 1] == '\t'))
+        (*b)--;
+}
+
+/* A line of one or two capital letters: a word set vertically, one letter or
+ * two per line ("W\nA\nRN\nI\nNG"). */
+static int clean_vertical(const char *t, size_t a, size_t b)
+{
+    clean_trim(t, &a, &b);
+    if (b - a < 1 || b - a > 2)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!is_upper((unsigned char)t[i]))
+            return 0;
+    return 1;
+}
+
+/* Pass 2: lines. A line without a letter or digit (a leftover rule or
+ * symbol) or holding only a page number becomes empty; three or more
+ * vertical-text lines in a row become one word. */
+static void clean_lines(const char *t, size_t len, struct buf *o)
+{
+    size_t a = 0;
+    while (a <= len) {
+        size_t b = a, ta, tb, run = 0, e;
+        while (b < len && t[b] != '\n')
+            b++;
+        /* count a run of vertical-text lines */
+        for (e = a;;) {
+            size_t f = e;
+            while (f < len && t[f] != '\n')
+                f++;
+            if (!clean_vertical(t, e, f))
+                break;
+            run++;
+            if (f >= len)
+                break;
+            e = f + 1;
+        }
+        if (run >= 3) {
+            for (size_t k = 0; k < run; k++) {
+                size_t f = a, x, y;
+                while (f < len && t[f] != '\n')
+                    f++;
+                x = a;
+                y = f;
+                clean_trim(t, &x, &y);
+                buf_appendn(o, t + x, y - x);
+                a = f + 1;
+            }
+            if (a <= len)
+                buf_putc(o, '\n');
+            continue;
+        }
+        ta = a;
+        tb = b;
+        clean_trim(t, &ta, &tb);
+        {
+            int alnum = 0, digits = 1;
+            for (size_t i = ta; i < tb; i++) {
+                unsigned char c = (unsigned char)t[i];
+                if (is_alpha(c) || is_digit(c) || c >= 0x80)
+                    alnum = 1;
+                if (!is_digit(c))
+                    digits = 0;
+            }
+            if (alnum && !(digits && tb - ta <= 4))
+                buf_appendn(o, t + a, b - a);
+        }
+        if (b >= len)
+            break;
+        buf_putc(o, '\n');
+        a = b + 1;
+    }
+}
+
+/* Pass 3: line breaks and spaces. A break before a stop (".", "?", "!")
+ * goes; a break after a space goes when a lower-case word or "(" follows; in
+ * PDF text any break after a space goes, and a break before a lower-case
+ * letter becomes a space. Every other break is kept and written as a blank
+ * line, which sentence_split always honours (upstream, each line break that
+ * survives cleaning ends a segment). Runs of spaces become one. */
+static void clean_breaks(const char *t, size_t len, int pdf, struct buf *o)
+{
+    size_t i = 0;
+    while (i < len) {
+        char c = t[i];
+        if (c == '\n') {
+            size_t q = i + 1, nl = 1;
+            char prev = o->len ? o->p[o->len - 1] : '\n';
+            for (;;) {
+                while (q < len && (t[q] == ' ' || t[q] == '\t'))
+                    q++;
+                if (q < len && t[q] == '\n') {
+                    nl++;
+                    q++;
+                } else {
+                    break;
+                }
+            }
+            if (q >= len || prev == '\n') {
+                buf_putc(o, '\n');
+                i = q;
+                continue;
+            }
+            if (nl > 1) {
+                buf_appendn(o, "\n\n", 2);
+            } else if (t[q] == '.' || t[q] == '?' || t[q] == '!') {
+                while (o->len && (o->p[o->len - 1] == ' ' || o->p[o->len - 1] == '\t'))
+                    o->p[--o->len] = '\0';
+            } else if (prev == ' ' && (is_lower((unsigned char)t[q]) || t[q] == '(')) {
+                ; /* the space before the break stays */
+            } else if (pdf && prev == ' ') {
+                ;
+            } else if (pdf && is_lower((unsigned char)t[q])) {
+                buf_putc(o, ' ');
+            } else {
+                buf_appendn(o, "\n\n", 2);
+            }
+            i = q;
+            continue;
+        }
+        if (c == ' ' || c == '\t') {
+            if (!o->len || o->p[o->len - 1] != ' ')
+                buf_putc(o, ' ');
+            i++;
+            continue;
+        }
+        buf_putc(o, c);
+        i++;
+    }
+}
+
+char *sentence_clean_text(const char *text, size_t len, int pdf, size_t *out_len)
+{
+    struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+    char *s;
+    clean_chars(text, len, &a);
+    clean_lines(a.p ? a.p : "", a.len, &b);
+    buf_free(&a);
+    clean_breaks(b.p ? b.p : "", b.len, pdf, &c);
+    buf_free(&b);
+    *out_len = c.len;
+    s = buf_take(&c);
+    return s;
 }

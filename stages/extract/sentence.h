@@ -16,4 +16,16 @@ struct sent_span {
  * (caller frees with free()); returns the count. Never fails (OOM exits). */
 size_t sentence_split(const char *text, size_t len, struct sent_span **out);
 
+/* Clean LEN bytes of TEXT the way Pragmatic Segmenter does before it
+ * segments (its default clean: true): typed "\n" and CRs become line breaks,
+ * HTML tags, escaped tags and inline formatting codes go, dotted leaders and
+ * decorative rules become breaks, vertical text is joined, page-number and
+ * symbol-only lines go, errant line breaks inside a sentence are joined (PDF
+ * non-zero: text taken from a PDF, joined more eagerly) and space runs shrink.
+ * Line breaks that remain are written as blank lines, so sentence_split ends a
+ * sentence at each. Only for the yardstick harness: the pipeline segments the
+ * source bytes, whose offsets this text does not keep. Returns a NUL-terminated
+ * heap string (caller frees with free()), its length in *OUT_LEN. */
+char *sentence_clean_text(const char *text, size_t len, int pdf, size_t *out_len);
+
 #endif

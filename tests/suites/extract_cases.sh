@@ -108,3 +108,23 @@ for n in 1 2 3 5 8 20 60 150 400 1000 2500; do
     fi
 done
 check_eq "allocation failures end in exit 1 (first bad N)" 0 "$fi_bad"
+# a long repetitive page stays fast (linear scans; skipped under sanitizers)
+if is_asan; then
+    skip "long input in linear time" "slow under sanitizers"
+else
+    python3 - "$c1" "$TMP/long.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+para = "U.S. Secretary of Defense Lloyd Austin held the 55th SCM with Minister Kim Yong Hyun in Seoul on May 2, 2024. "
+d["blocks"] = [{"kind": "paragraph", "text": para * 40, "start": 0, "end": len(para) * 40} for _ in range(100)]
+d["source"]["bytes"] = len(para) * 4000
+json.dump(d, open(sys.argv[2], "w"))
+PY
+    start=$(date +%s)
+    "$BIN/extract" -o "$TMP/long.out.json" "$TMP/long.json" >/dev/null 2>&1
+    rc=$?
+    secs=$(( $(date +%s) - start ))
+    echo "# report: extract on a 440 KB page: ${secs}s"
+    check_eq "long input: exit 0" 0 "$rc"
+    check "long input in under 10 s" test "$secs" -lt 10
+fi
