@@ -44,8 +44,8 @@ static const struct series SERIES[] = {
     {"TMM", "Trilateral Ministerial Meeting", "trilateral", 2019},
     {"DTT", "Defense Trilateral Talks", "trilateral", 2008},
 };
-static const char *CITIES[][2] = {{"Washington", "US"}, {"Seoul", "KR"}, {"Tokyo", "JP"},
-                                  {"Honolulu", "US"},  {"Singapore", "SG"}, {"Busan", "KR"}};
+static const char *CITIES[][2] = {{"Washington", "US"}, {"Seoul", "ROK"}, {"Tokyo", "JP"},
+                                  {"Honolulu", "US"},  {"Singapore", "SG"}, {"Busan", "ROK"}};
 static const char *TOPICS[] = {
     "denuclearization", "dprk_threat", "extended_deterrence", "combined_posture", "exercises",
     "missile_defense", "opcon_transition", "cyber", "space", "science_technology",
@@ -164,9 +164,9 @@ static json_t *record(const struct meeting *mt, const char *file, size_t scale)
     snprintf(title, sizeof title, "Joint Press Statement for the %s", name);
 
     json_t *source = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "file", file, "sha256", sha, "title", title,
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I}", "file", file, "sha256", sha, "title", title,
         "publisher", PICK(PUBLISHERS), "published", pub, "doc_type", PICK(DOC_TYPES), "encoding",
-        "UTF-8", "words", (json_int_t)(300 + rn(1500)));
+        "UTF-8", "words", (json_int_t)(300 + rn(1500)), "sentences", (json_int_t)(12 + rn(60)));
     json_t *mev = json_pack("{s:o, s:o, s:o, s:o, s:o}", "name", evidence(&pos), "ordinal",
                             has_ord ? evidence(&pos) : json_null(), "dates",
                             has_date ? evidence(&pos) : json_null(), "city",

@@ -147,6 +147,7 @@ put corpus.over_100kb "$(find "$C" -name '*.txt' -size +100k | wc -l)"
 put corpus.sha256 "$(cat "${files[@]}" | sha256sum | cut -c1-64)"
 put machine.cores "$(nproc)"
 put machine.cc "$("$HCC" --version | head -n 1)"
+put machine.loadavg_at_start "$(cut -d' ' -f1 /proc/loadavg)"
 put machine.mb_definition "1 MB = 1,000,000 bytes of corpus text"
 # size of each corpus file by stem, to weigh partial outputs
 for f in "${files[@]}"; do printf '%s %s\n' "$(basename "$f" .txt)" "$(stat -c %s "$f")"; done >"$tmp/sizes"
@@ -162,21 +163,25 @@ cat "${files[@]}" >/dev/null # warm the page cache for everyone
 best_of() { # best_of N CMD...: sets BEST (min wall) and BEST_RSS
     local n=$1 i walls=()
     shift
-    BEST=n/a BEST_RSS=n/a
+    BEST=n/a BEST_RSS=n/a BEST_CPU=n/a
     for ((i = 0; i < n; i++)); do
         measure "$@"
         walls+=("$M_WALL")
         BEST_RSS=$M_RSS
+        if isnum "$M_WALL" && { [ "$BEST" = n/a ] || awk -v a="$M_WALL" -v b="$BEST" 'BEGIN{exit !(a < b)}'; }; then
+            BEST=$M_WALL
+            BEST_CPU=$(add "$M_USER" "$M_SYS")
+        fi
     done
-    BEST=$(printf '%s\n' "${walls[@]}" | grep -v n/a | sort -g | head -n 1)
-    : "${BEST:=n/a}"
 }
 say "baselines: cat, wc -w"
 best_of 3 cat "${files[@]}"
 put cat.seconds "$BEST"
+put cat.cpu_seconds "$BEST_CPU"
 put cat.peak_rss_kb "$BEST_RSS"
 best_of 3 wc -w "${files[@]}"
 put wc_w.seconds "$BEST"
+put wc_w.cpu_seconds "$BEST_CPU"
 put wc_w.peak_rss_kb "$BEST_RSS"
 for s in cat wc_w; do
     put "$s.documents" "$ndocs"
@@ -184,6 +189,7 @@ for s in cat wc_w; do
     put "$s.mb_per_s" "$(div "$corpus_mb" "$(get "$s.seconds")" %.2f)"
 done
 WC=$(get wc_w.seconds)
+WC_CPU=$(get wc_w.cpu_seconds)
 
 # ------------------------------------------------------------ text stages
 # run_stage NAME OUTDIR INPUTS...: batch form (-O DIR) when --help offers it
@@ -235,6 +241,7 @@ run_stage() {
     put "$s.docs_per_s" "$(div "$ok" "$M_WALL" %.1f)"
     put "$s.mb_per_s" "$(div "$okmb" "$M_WALL" %.2f)"
     put "$s.over_wc" "$(div "$M_WALL" "$WC" %.2f)"
+    put "$s.cpu_over_wc_cpu" "$(div "$(get "$s.cpu_seconds")" "$WC_CPU" %.2f)"
     if [ "$ok" -lt "$#" ]; then
         find "$out" -maxdepth 1 -name '*.json' -printf '%f\n' | sed 's/\.json$/.txt/' | sort >"$tmp/okl"
         put "$s.first_failure" "$(printf '%s\n' "$@" | sed 's|.*/||' | sort | comm -23 - "$tmp/okl" | head -n 1)"
@@ -257,7 +264,9 @@ else
     else put extract.mode "not built"; fi
 fi
 put ratios.clean_over_wc "$(get clean.over_wc)"
+put ratios.clean_cpu_over_wc_cpu "$(get clean.cpu_over_wc_cpu)"
 put ratios.clean_extract_over_wc "$(div "$(add "$(get clean.seconds)" "$(get extract.seconds)")" "$WC" %.2f)"
+put ratios.clean_extract_cpu_over_wc_cpu "$(div "$(add "$(get clean.cpu_seconds)" "$(get extract.cpu_seconds)")" "$WC_CPU" %.2f)"
 
 # Per-document peak RSS: the single-file form on the largest document
 if stage_ready clean; then
@@ -432,16 +441,19 @@ target compare_growth_exponent 1.2 "$(get compare.growth_exponent)" "(log10 t100
 target validate_10mb_seconds 1 "$(get validator.median_s)" s "$(get validator.exit)"
 
 # ------------------------------------------------------------------- table
+put machine.loadavg_at_end "$(cut -d' ' -f1 /proc/loadavg)"
 {
-    printf '\nalliance-briefing bench: %s documents, %s MB (largest %s bytes), %s cores\n\n' \
-        "$ndocs" "$corpus_mb" "$(get corpus.largest_bytes)" "$(get machine.cores)"
-    printf '%-10s %-13s %9s %10s %9s %9s %9s %11s %11s\n' stage mode ok/docs seconds docs/s MB/s "x wc -w" \
-        "RSS MB" "RSS MB/doc"
+    printf '\nalliance-briefing bench: %s documents, %s MB (largest %s bytes), %s cores, load %s -> %s\n\n' \
+        "$ndocs" "$corpus_mb" "$(get corpus.largest_bytes)" "$(get machine.cores)" \
+        "$(get machine.loadavg_at_start)" "$(get machine.loadavg_at_end)"
+    printf '%-10s %-10s %8s %8s %8s %8s %7s %8s %8s %7s %10s\n' stage mode ok/docs seconds docs/s MB/s "x wc" \
+        "cpu s" "cpu x wc" "RSS MB" "RSS MB/doc"
     for s in cat wc_w clean extract; do
-        printf '%-10s %-13s %9s %10s %9s %9s %9s %11s %11s\n' "${s/_/ -}" "$(get "$s.mode" | sed 's#^n/a$#-#; s#^batch$#batch -O#')" \
+        printf '%-10s %-10s %8s %8s %8s %8s %7s %8s %8s %7s %10s\n' "${s/_/ -}" "$(get "$s.mode" | sed 's#^n/a$#-#; s#^batch$#batch -O#')" \
             "$(get "$s.ok_documents" | sed "s#n/a#$(get "$s.documents")#")" "$(fmt "$(get "$s.seconds")" %.3f)" \
             "$(fmt "$(get "$s.docs_per_s")" %.0f)" "$(fmt "$(get "$s.mb_per_s")" %.1f)" \
-            "$(fmt "$(div "$(get "$s.seconds")" "$WC")" %.2f)" \
+            "$(fmt "$(div "$(get "$s.seconds")" "$WC")" %.2f)" "$(fmt "$(get "$s.cpu_seconds")" %.3f)" \
+            "$(fmt "$(div "$(get "$s.cpu_seconds")" "$WC_CPU")" %.2f)" \
             "$(kbmb "$(get "$s.peak_rss_kb_batch" | sed "s#n/a#$(get "$s.peak_rss_kb")#")")" \
             "$(kbmb "$(get "$s.peak_rss_kb_largest_doc")")"
     done
