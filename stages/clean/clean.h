@@ -28,11 +28,11 @@ struct clean_run {
 };
 
 struct clean_decoded {
-    char *text;           /* UTF-8, NUL-terminated (heap, owned) */
-    size_t len;           /* bytes in text */
-    size_t src_len;       /* bytes of the original input */
-    const char *encoding; /* static name: "UTF-8", "UTF-16LE", "CP949", ... */
-    size_t replacements;  /* U+FFFD substituted for invalid sequences */
+    char *text;             /* UTF-8, NUL-terminated (heap, owned) */
+    size_t len;             /* bytes in text */
+    size_t src_len;         /* bytes of the original input */
+    const char *encoding;   /* static name: "UTF-8", "UTF-16LE", "CP949", ... */
+    size_t replacements;    /* U+FFFD substituted for invalid sequences */
     struct clean_run *runs; /* increasing in t and s (heap, owned) */
     size_t nruns, cap;
 };
@@ -52,13 +52,19 @@ size_t clean_src(const struct clean_decoded *d, size_t t);
 /* ---- lexicons (stages/clean/data) ------------------------------------- */
 
 struct clean_lex {
-    char **chrome; size_t nchrome;         /* whole-line chrome phrases (folded) */
-    char **chrome_sub; size_t nchrome_sub; /* chrome phrases matched inside short lines */
-    char **stop; size_t nstop;             /* stopwords, sorted (folded) */
-    size_t *stop_tab, stop_cap;            /* hash table over stop (index + 1) */
-    char **outlets; size_t noutlets;       /* known publisher names */
-    char **caption; size_t ncaption;       /* caption markers ("photo by", "image credit") */
-    char **breaks; size_t nbreaks;         /* section openers the article never crosses */
+    char **chrome;
+    size_t nchrome; /* whole-line chrome phrases (folded) */
+    char **chrome_sub;
+    size_t nchrome_sub; /* chrome phrases matched inside short lines */
+    char **stop;
+    size_t nstop;               /* stopwords, sorted (folded) */
+    size_t *stop_tab, stop_cap; /* hash table over stop (index + 1) */
+    char **outlets;
+    size_t noutlets; /* known publisher names */
+    char **caption;
+    size_t ncaption; /* caption markers ("photo by", "image credit") */
+    char **breaks;
+    size_t nbreaks; /* section openers the article never crosses */
 };
 
 /* Load every data file. 0, or -1 with D filled. */
@@ -93,33 +99,32 @@ enum clean_kind {
 const char *clean_kind_name(enum clean_kind k);
 
 struct clean_unit {
-    size_t a, b;        /* decoded byte range (trimmed) */
-    char *text;         /* normalised text (heap) */
-    char *fold;         /* utf8_fold of text for lexicon matching (heap) */
+    size_t a, b; /* decoded byte range (trimmed) */
+    char *text;  /* normalised text (heap) */
+    char *fold;  /* utf8_fold of text for lexicon matching (heap) */
     size_t tlen;
     enum clean_kind kind;
     size_t words, stops, letters, chars;
-    int end_punct;      /* ends with sentence punctuation */
-    int blank_before;   /* a blank line precedes it */
-    int dup_of;         /* index of an earlier identical unit, or -1 */
-    int dup_later;      /* an identical unit follows */
-    int chrome;         /* matches the chrome lexicon or a menu/breadcrumb shape */
-    int brk;            /* opens a non-article section: 1, comments: 2 */
-    int caption;        /* photo-caption shape */
-    int teaser;         /* truncated or dated story teaser */
+    int end_punct;    /* ends with sentence punctuation */
+    int blank_before; /* a blank line precedes it */
+    int dup_of;       /* index of an earlier identical unit, or -1 */
+    int dup_later;    /* an identical unit follows */
+    int chrome;       /* matches the chrome lexicon or a menu/breadcrumb shape */
+    int brk;          /* opens a non-article section: 1, comments: 2 */
+    int caption;      /* photo-caption shape */
+    int teaser;       /* truncated or dated story teaser */
     double score;
 };
 
 struct clean_page {
     struct clean_unit *u;
     size_t n, cap;
-    int title;          /* index of the title unit, -1 when none */
+    int title; /* index of the title unit, -1 when none */
     size_t dropped_blocks, dropped_bytes;
 };
 
 /* Split D into units and classify them. */
-void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
-                  struct clean_page *pg);
+void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, struct clean_page *pg);
 void clean_page_free(struct clean_page *pg);
 
 /* ---- metadata ---------------------------------------------------------- */
@@ -130,11 +135,10 @@ int clean_parse_date(const char *text, size_t len, char out[11]);
 
 struct clean_meta {
     char *title, *publisher, *published_text, *byline; /* heap or NULL */
-    char published[11];                                 /* "" when none */
+    char published[11];                                /* "" when none */
 };
 
-void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx,
-                     struct clean_meta *m);
+void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx, struct clean_meta *m);
 void clean_meta_free(struct clean_meta *m);
 
 /* ---- the document ------------------------------------------------------ */

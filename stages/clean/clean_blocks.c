@@ -22,21 +22,28 @@
 const char *clean_kind_name(enum clean_kind k)
 {
     switch (k) {
-    case CK_TITLE: return "title";
-    case CK_BYLINE: return "byline";
-    case CK_DATELINE: return "dateline";
-    case CK_HEADING: return "heading";
-    case CK_PARAGRAPH: return "paragraph";
-    case CK_CAPTION: return "caption";
-    default: return "boilerplate";
+    case CK_TITLE:
+        return "title";
+    case CK_BYLINE:
+        return "byline";
+    case CK_DATELINE:
+        return "dateline";
+    case CK_HEADING:
+        return "heading";
+    case CK_PARAGRAPH:
+        return "paragraph";
+    case CK_CAPTION:
+        return "caption";
+    default:
+        return "boilerplate";
     }
 }
 
 /* ---- lines and units --------------------------------------------------- */
 
 struct line {
-    size_t a, b;   /* decoded range without the line break */
-    size_t chars;  /* visible code points */
+    size_t a, b;  /* decoded range without the line break */
+    size_t chars; /* visible code points */
     int blank;
 };
 
@@ -53,8 +60,8 @@ static int is_word_cp(uint32_t cp)
     if (cp == UTF8_BAD || utf8_is_space(cp) || utf8_is_invisible(cp))
         return 0;
     if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-        (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xA0 || cp == 0xAB || cp == 0xBB ||
-        cp == 0xB7 || cp == 0xA9 || cp == 0xAE || cp == 0xFFFD || (cp >= 0x2190 && cp <= 0x2BFF))
+        (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 ||
+        cp == 0xA9 || cp == 0xAE || cp == 0xFFFD || (cp >= 0x2190 && cp <= 0x2BFF))
         return 0;
     return 1;
 }
@@ -329,10 +336,9 @@ static int byline_shape(const struct clean_unit *u)
     const char *t = u->text;
     if (u->words > 10 || u->words < 2)
         return 0;
-    return strncmp(t, "By ", 3) == 0 || strncmp(t, "by ", 3) == 0 ||
-           strncmp(t, "BY ", 3) == 0 || strncmp(t, "Written by ", 11) == 0 ||
-           strncmp(t, "Reporter ", 9) == 0 || strncmp(t, "Von ", 4) == 0 ||
-           strncmp(t, "Por ", 4) == 0;
+    return strncmp(t, "By ", 3) == 0 || strncmp(t, "by ", 3) == 0 || strncmp(t, "BY ", 3) == 0 ||
+           strncmp(t, "Written by ", 11) == 0 || strncmp(t, "Reporter ", 9) == 0 ||
+           strncmp(t, "Von ", 4) == 0 || strncmp(t, "Por ", 4) == 0;
 }
 
 static int teaser_shape_raw(const struct clean_unit *u)
@@ -353,7 +359,10 @@ static int teaser_shape_raw(const struct clean_unit *u)
     return 0;
 }
 
-static int teaser_shape(const struct clean_unit *u) { return u->teaser; }
+static int teaser_shape(const struct clean_unit *u)
+{
+    return u->teaser;
+}
 
 /* ---- repetition -------------------------------------------------------- */
 
@@ -386,8 +395,7 @@ static void mark_repeats(struct clean_page *pg, int *counts)
         uint64_t h = hash_text(u->text, u->tlen) | 1;
         size_t k = (size_t)h & (cap - 1);
         u->dup_of = -1;
-        while (tab[k].h && !(tab[k].h == h &&
-                             pg->u[tab[k].first].tlen == u->tlen &&
+        while (tab[k].h && !(tab[k].h == h && pg->u[tab[k].first].tlen == u->tlen &&
                              memcmp(pg->u[tab[k].first].text, u->text, u->tlen) == 0))
             k = (k + 1) & (cap - 1);
         if (tab[k].h) {
@@ -578,8 +586,7 @@ static int prose(const struct clean_unit *u)
     return 0;
 }
 
-void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
-                  struct clean_page *pg)
+void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, struct clean_page *pg)
 {
     size_t nl, W, i;
     struct line *L = split_lines(d, &nl);
@@ -661,8 +668,7 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
             if (!u->end_punct)
                 f *= NO_PUNCT;
             v = (double)u->words * f - LINE_COST;
-        }
-        else if (caption_shape(u, lx))
+        } else if (caption_shape(u, lx))
             v = -2;
         else if (u->words <= 4)
             v = -4;
@@ -739,8 +745,8 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx,
                 continue;
             if (u->dup_of >= 0 && pg->u[u->dup_of].kind != CK_BOILERPLATE)
                 continue;
-            if (caption_shape(u, lx) || (u->dup_later && i + 1 < pg->n &&
-                                         pg->u[i + 1].dup_of == (int)i && u->words >= 8))
+            if (caption_shape(u, lx) ||
+                (u->dup_later && i + 1 < pg->n && pg->u[i + 1].dup_of == (int)i && u->words >= 8))
                 u->kind = CK_CAPTION;
             else if (byline_shape(u))
                 u->kind = CK_BYLINE;

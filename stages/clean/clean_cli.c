@@ -54,8 +54,8 @@ int clean_parse_args(int argc, char **argv, struct clean_opts *o)
             o->text = 1;
         else if (strcmp(a, "--replace") == 0)
             o->replace = 1;
-        else if ((strcmp(a, "--encoding") == 0 || strcmp(a, "-o") == 0 ||
-                  strcmp(a, "-O") == 0) && i + 1 < argc) {
+        else if ((strcmp(a, "--encoding") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "-O") == 0) &&
+                 i + 1 < argc) {
             const char *v = argv[++i];
             if (a[1] == 'o')
                 o->out = v;
@@ -79,7 +79,8 @@ int clean_parse_args(int argc, char **argv, struct clean_opts *o)
         if (cd == (iconv_t)-1) {
             snprintf(o->bad, sizeof o->bad,
                      "--encoding: expected an encoding name iconv knows (see iconv -l), "
-                     "found \"%.100s\"", o->encoding);
+                     "found \"%.100s\"",
+                     o->encoding);
             return CLEAN_ARGS_BAD;
         }
         iconv_close(cd);

@@ -15,7 +15,7 @@ struct clean_opts {
     const char *outdir;   /* -O DIR */
     const char **files;   /* inputs (heap array of borrowed argv strings) */
     size_t nfiles;
-    char bad[256];        /* why the command line was refused */
+    char bad[256]; /* why the command line was refused */
 };
 
 void clean_usage(FILE *out);

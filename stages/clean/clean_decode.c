@@ -32,8 +32,7 @@ static void dec_put(struct clean_decoded *d, struct buf *b, const char *u, size_
     size_t t = b->len;
     buf_appendn(b, u, tw);
     if (last) {
-        if (verbatim && last->tw == 1 && last->sw == 1 &&
-            last->s + (t - last->t) == s)
+        if (verbatim && last->tw == 1 && last->sw == 1 && last->s + (t - last->t) == s)
             return;
         if (!verbatim && last->tw == tw && last->sw == sw &&
             (t - last->t) / tw * sw + last->s == s && (t - last->t) % tw == 0)
@@ -75,8 +74,8 @@ static void dec_fffd(struct clean_decoded *d, struct buf *b, size_t s, size_t sw
     d->replacements++;
 }
 
-static int bad_seq(struct clean_decoded *d, struct diag *dg, const char *src, size_t len,
-                   size_t at, const char *enc)
+static int bad_seq(struct clean_decoded *d, struct diag *dg, const char *src, size_t len, size_t at,
+                   const char *enc)
 {
     char hex[40] = "";
     size_t k;
@@ -187,8 +186,10 @@ static int dec_iconv(const char *src, size_t len, size_t i, const char *enc, int
 {
     iconv_t cd = iconv_open("UTF-8", enc);
     if (cd == (iconv_t)-1)
-        return diag_set(dg, NULL, "unknown encoding \"%s\": expected a name iconv knows "
-                                  "(see iconv -l)", enc);
+        return diag_set(dg, NULL,
+                        "unknown encoding \"%s\": expected a name iconv knows "
+                        "(see iconv -l)",
+                        enc);
     while (i < len) {
         char out[32];
         size_t k, done = 0;
@@ -329,7 +330,10 @@ static int utf8_stats_prefers(const char *src, size_t len)
 
 /* ---- entry ------------------------------------------------------------- */
 
-static int ieq(const char *a, const char *b) { return strcasecmp(a, b) == 0; }
+static int ieq(const char *a, const char *b)
+{
+    return strcasecmp(a, b) == 0;
+}
 
 int clean_decode(const char *src, size_t len, const char *encoding, int replace,
                  struct clean_decoded *d, struct diag *dg)

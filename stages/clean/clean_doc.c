@@ -8,7 +8,10 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-static json_t *str_or_null(const char *s) { return s ? jsonio_string(s) : json_null(); }
+static json_t *str_or_null(const char *s)
+{
+    return s ? jsonio_string(s) : json_null();
+}
 
 static int only_space(const struct clean_decoded *d)
 {
@@ -76,8 +79,8 @@ json_t *clean_document(const char *src, size_t len, const char *name, const char
     jm = json_object();
     json_object_set_new(jm, "title", str_or_null(meta.title));
     json_object_set_new(jm, "publisher", str_or_null(meta.publisher));
-    json_object_set_new(jm, "published", meta.published[0] ? json_string(meta.published)
-                                                             : json_null());
+    json_object_set_new(jm, "published",
+                        meta.published[0] ? json_string(meta.published) : json_null());
     json_object_set_new(jm, "published_text", str_or_null(meta.published_text));
     json_object_set_new(jm, "byline", str_or_null(meta.byline));
     json_object_set_new(doc, "meta", jm);
@@ -106,7 +109,8 @@ char *clean_text_render(const json_t *doc)
     json_t *blocks = json_object_get(doc, "blocks");
     size_t i;
     json_t *blk;
-    json_array_foreach(blocks, i, blk) {
+    json_array_foreach(blocks, i, blk)
+    {
         const char *kind = jsonio_str(blk, "kind");
         const char *text = jsonio_str(blk, "text");
         if (!kind || !text)

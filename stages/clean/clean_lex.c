@@ -66,8 +66,8 @@ int clean_lex_load(struct clean_lex *lx, struct diag *d)
 {
     memset(lx, 0, sizeof *lx);
     if (lex_file("stages/clean/data/chrome_lines.txt", &lx->chrome, &lx->nchrome, d) != 0 ||
-        lex_file("stages/clean/data/chrome_phrases.txt", &lx->chrome_sub, &lx->nchrome_sub,
-                 d) != 0 ||
+        lex_file("stages/clean/data/chrome_phrases.txt", &lx->chrome_sub, &lx->nchrome_sub, d) !=
+            0 ||
         lex_file("stages/clean/data/stopwords.txt", &lx->stop, &lx->nstop, d) != 0 ||
         lex_file("stages/clean/data/outlets.txt", &lx->outlets, &lx->noutlets, d) != 0 ||
         lex_file("stages/clean/data/caption_markers.txt", &lx->caption, &lx->ncaption, d) != 0 ||

@@ -17,10 +17,10 @@
 /* ---- dates ------------------------------------------------------------- */
 
 static const char *const month_names[12][3] = {
-    {"january", "jan", NULL},  {"february", "feb", NULL}, {"march", "mar", NULL},
-    {"april", "apr", NULL},    {"may", NULL, NULL},       {"june", "jun", NULL},
-    {"july", "jul", NULL},     {"august", "aug", NULL},   {"september", "sept", "sep"},
-    {"october", "oct", NULL},  {"november", "nov", NULL}, {"december", "dec", NULL},
+    {"january", "jan", NULL}, {"february", "feb", NULL}, {"march", "mar", NULL},
+    {"april", "apr", NULL},   {"may", NULL, NULL},       {"june", "jun", NULL},
+    {"july", "jul", NULL},    {"august", "aug", NULL},   {"september", "sept", "sep"},
+    {"october", "oct", NULL}, {"november", "nov", NULL}, {"december", "dec", NULL},
 };
 
 /* Month at S (letters, case-insensitive, optional '.'); bytes used in *USED. */
@@ -255,8 +255,7 @@ static int outlet_in(const struct clean_unit *u, const struct clean_lex *lx)
     return hit;
 }
 
-void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx,
-                     struct clean_meta *m)
+void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx, struct clean_meta *m)
 {
     size_t head = pg->n, i;
     int best_label = -1;

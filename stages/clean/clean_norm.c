@@ -41,10 +41,8 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
                 struct offmap *m, size_t *src_start, size_t *src_end)
 {
     const char *s = d->text;
-    size_t i = a, base = out->len, copy_from = a, last_kept_end = a;
+    size_t i = a, copy_from = a, last_kept_end = a, space_from = a;
     int pending_space = 0, started = 0, pending_nl = 0;
-    size_t space_from = a;
-    (void)base;
     if (m)
         memset(m, 0, sizeof *m);
     while (i < b) {
@@ -60,8 +58,7 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
                     if (!hyphen_join)
                         buf_putc(out, ' ');
                     if (m)
-                        offmap_replace(m, t0, clean_src(d, space_from), out->len,
-                                       clean_src(d, i));
+                        offmap_replace(m, t0, clean_src(d, space_from), out->len, clean_src(d, i));
                 }
                 pending_space = pending_nl = 0;
                 copy_from = i;
@@ -83,26 +80,18 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
         }
         cp = utf8_next(s, b, &j);
         if (is_space_cp(cp) || utf8_is_invisible(cp)) {
-            /* flush the verbatim stretch before it */
-            if (started && !pending_space && copy_from < i) {
-                /* copy_from..i already appended? no: we append lazily below */
-            }
+            /* flush the verbatim stretch before the first space or invisible */
             if (started && !pending_space) {
-                size_t t0 = out->len;
                 emit_copy(d, copy_from, i, out, m);
-                (void)t0;
                 copy_from = i;
             }
             if (utf8_is_invisible(cp) && !pending_space) {
-                if (started) {
-                    /* removed: replacement of [i,j) by nothing, unless in a space run */
-                    if (m)
-                        offmap_replace(m, out->len, clean_src(d, i), out->len, clean_src(d, j));
-                    copy_from = j;
-                }
+                /* removed: a replacement of [i,j) by nothing (inside a space
+                 * run it simply joins the run) */
+                if (started && m)
+                    offmap_replace(m, out->len, clean_src(d, i), out->len, clean_src(d, j));
+                copy_from = j;
                 i = j;
-                if (!started)
-                    copy_from = j;
                 continue;
             }
             if (!utf8_is_invisible(cp)) {
@@ -137,9 +126,7 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
         i = j;
         last_kept_end = i;
     }
-    if (started && !pending_space && copy_from < last_kept_end)
-        emit_copy(d, copy_from, last_kept_end, out, m);
-    else if (started && pending_space && copy_from < last_kept_end)
+    if (started && copy_from < last_kept_end)
         emit_copy(d, copy_from, last_kept_end, out, m);
     if (!started) {
         if (m)
@@ -149,7 +136,7 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
         last_kept_end = a;
     }
     if (m)
-        offmap_end(m, out->len - base, clean_src(d, last_kept_end));
+        offmap_end(m, out->len, clean_src(d, last_kept_end));
     if (src_end)
         *src_end = clean_src(d, last_kept_end);
 }

@@ -35,10 +35,10 @@ int main(int argc, char **argv)
     clean_blocks(&dec, &lx, &pg);
     for (size_t i = 0; i < pg.n; i++) {
         const struct clean_unit *u = &pg.u[i];
-        printf("%4zu %-10.10s %7.1f w%-3zu s%-3zu %c%c%c%c%c | %.100s\n", i, clean_kind_name(u->kind),
-               u->score, u->words, u->stops, u->end_punct ? 'P' : '.', u->chrome ? 'C' : '.',
-               u->brk ? 'B' : '.', u->dup_of >= 0 ? 'D' : '.', u->blank_before ? '_' : '.',
-               u->text);
+        printf("%4zu %-10.10s %7.1f w%-3zu s%-3zu %c%c%c%c%c | %.100s\n", i,
+               clean_kind_name(u->kind), u->score, u->words, u->stops, u->end_punct ? 'P' : '.',
+               u->chrome ? 'C' : '.', u->brk ? 'B' : '.', u->dup_of >= 0 ? 'D' : '.',
+               u->blank_before ? '_' : '.', u->text);
     }
     clean_page_free(&pg);
     clean_decoded_free(&dec);

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* cmocka needs the four headers above first */
 #include <cmocka.h>
 
 #include <stdlib.h>
@@ -35,7 +37,10 @@ static void test_decode_utf8_bom(void **state)
 static void test_decode_utf16le(void **state)
 {
     /* BOM, 'A', U+00E9, U+1F600 (surrogate pair) */
-    const char src[] = "\xFF\xFE" "A\0" "\xE9\0" "\x3D\xD8\x00\xDE";
+    const char src[] = "\xFF\xFE"
+                       "A\0"
+                       "\xE9\0"
+                       "\x3D\xD8\x00\xDE";
     struct clean_decoded d;
     struct diag dg = {.prog = "test"};
     (void)state;
@@ -116,11 +121,11 @@ static void test_norm_map(void **state)
     assert_int_equal(s0, 2);
     assert_int_equal(s1, sizeof src - 3);
     /* every text offset maps into the source at the same word */
-    assert_int_equal(offmap_src(&m, 0, 0), 2);               /* "one" */
-    assert_int_equal(offmap_src(&m, 4, 0), 7);               /* "two" */
-    assert_int_equal(offmap_src(&m, 8, 0), 14);              /* "three" */
-    assert_int_equal(offmap_src(&m, 14, 0), 21);             /* "four" */
-    assert_int_equal(offmap_src(&m, 19, 0), 27);             /* "five" */
+    assert_int_equal(offmap_src(&m, 0, 0), 2);   /* "one" */
+    assert_int_equal(offmap_src(&m, 4, 0), 7);   /* "two" */
+    assert_int_equal(offmap_src(&m, 8, 0), 14);  /* "three" */
+    assert_int_equal(offmap_src(&m, 14, 0), 21); /* "four" */
+    assert_int_equal(offmap_src(&m, 19, 0), 27); /* "five" */
     map = offmap_to_json(&m);
     assert_non_null(map);
     json_decref(map);
@@ -164,7 +169,8 @@ static void test_dates(void **state)
     assert_string_equal(out, "2025-05-03");
     assert_true(clean_parse_date("November 1st, 2024", 18, out));
     assert_string_equal(out, "2024-11-01");
-    assert_true(clean_parse_date("\xEC\x9E\x85\xEB\xA0\xA5 2024\xEB\x85\x84 9\xEC\x9B\x94 20\xEC\x9D\xBC", 24, out));
+    assert_true(clean_parse_date(
+        "\xEC\x9E\x85\xEB\xA0\xA5 2024\xEB\x85\x84 9\xEC\x9B\x94 20\xEC\x9D\xBC", 24, out));
     assert_string_equal(out, "2024-09-20");
     assert_false(clean_parse_date("2023-02-30", 10, out));
     assert_false(clean_parse_date("May 2025", 8, out));
@@ -231,11 +237,11 @@ static void test_blocks_empty(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_decode_utf8_bom),  cmocka_unit_test(test_decode_utf16le),
+        cmocka_unit_test(test_decode_utf8_bom),     cmocka_unit_test(test_decode_utf16le),
         cmocka_unit_test(test_decode_invalid_utf8), cmocka_unit_test(test_decode_cp1252),
-        cmocka_unit_test(test_decode_binary),    cmocka_unit_test(test_norm_map),
-        cmocka_unit_test(test_norm_verbatim),    cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_blocks_page),      cmocka_unit_test(test_blocks_empty),
+        cmocka_unit_test(test_decode_binary),       cmocka_unit_test(test_norm_map),
+        cmocka_unit_test(test_norm_verbatim),       cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_blocks_page),         cmocka_unit_test(test_blocks_empty),
     };
     xalloc_init("test_clean");
     cmocka_set_message_output(CM_OUTPUT_TAP);
