@@ -131,7 +131,9 @@ size_t xpeople_name_at(const struct xdata *x, const char *s, size_t len, size_t 
 /* Participants array; meeting M tells whether the text is about a meeting. */
 json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m);
 json_t *extract_topics(const struct xdoc *doc);
-json_t *extract_commitments(const struct xdoc *doc);
+/* Commitments; PEOPLE (borrowed) lets "Secretary Austin reaffirmed" speak for
+ * that person's side. */
+json_t *extract_commitments(const struct xdoc *doc, const json_t *people);
 /* Quotes; PEOPLE (borrowed) resolves speakers to full names. */
 json_t *extract_quotes(const struct xdoc *doc, const json_t *people);
 json_t *extract_acronyms(const struct xdoc *doc);

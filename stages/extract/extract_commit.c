@@ -3,6 +3,7 @@
  * sentence with "X pledged A and agreed B" gives two items. */
 #include "extract.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "jsonio.h"
@@ -53,7 +54,42 @@ static size_t xc_text_end(const struct xdata *x, const char *s, size_t len, size
     return len;
 }
 
-json_t *extract_commitments(const struct xdoc *doc)
+/* A participant's name at S+i whose side is known: the actor for that side
+ * ("Secretary Austin reaffirmed" -> the U.S.); *AL gets the name length. */
+static const char *xc_person_actor(const json_t *people, const char *s, size_t len, size_t i,
+                                   size_t *al)
+{
+    size_t k;
+    json_t *p;
+    json_array_foreach(people, k, p) {
+        const char *name = jsonio_str(p, "name"), *side = jsonio_str(p, "side"), *t;
+        size_t m = 0;
+        if (!side || !name)
+            continue;
+        /* the full name, or one of its words (a family name, not "J." or "III") */
+        m = xt_match_at(s, len, i, name, 0);
+        for (t = name; !m && *t;) {
+            size_t wl = strcspn(t, " ");
+            if (wl >= 3 && !memchr(t, '.', wl) && strncmp(t, "III", wl) != 0 &&
+                !strncmp(s + i, t, wl) && (i + wl == len || !xt_is_word((unsigned char)s[i + wl])))
+                m = wl;
+            t += wl;
+            while (*t == ' ')
+                t++;
+        }
+        if (!m)
+            continue;
+        *al = m;
+        if (!strcmp(side, "US"))
+            return "the U.S.";
+        if (!strcmp(side, "ROK"))
+            return "the ROK";
+        return side;
+    }
+    return NULL;
+}
+
+json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
 {
     const struct xdata *x = doc->data;
     json_t *out = json_array();
@@ -71,13 +107,17 @@ json_t *extract_commitments(const struct xdoc *doc)
                 actor = last_actor;
             else if (last_actor && (al = xt_match_at(s, len, i, "they", 0)) != 0)
                 actor = last_actor;
+            else if (isupper((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' '))
+                actor = xc_person_actor(people, s, len, i, &al);
             if (!actor)
                 continue;
             v = xc_skip_adv(s, len, xt_skip_sp(s, len, i + al));
             if (xt_longest_at(&x->commit_verbs, s, len, v, 0, &vl) < 0) {
-                /* "The two sides reviewed X and pledged Y": the second verb counts */
-                size_t next;
-                xc_text_end(x, s, len, v, &next);
+                /* "The two sides reviewed X and pledged Y": the second verb counts
+                 * (only when a verb in -ed follows the actor) */
+                size_t next = (size_t)-1, wl = xt_word_len(s, len, v);
+                if (wl > 3 && s[v + wl - 2] == 'e' && s[v + wl - 1] == 'd')
+                    xc_text_end(x, s, len, v, &next);
                 if (next == (size_t)-1) {
                     i += al - 1;
                     continue;

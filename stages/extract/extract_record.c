@@ -155,7 +155,7 @@ json_t *extract_record(json_t *clean, const char *file, const char *published,
     json_object_set_new(rec, "participants", mt.series ? json_incref(people) : json_array());
     json_object_set_new(rec, "acronyms", extract_acronyms(&doc));
     json_object_set_new(rec, "topics", extract_topics(&doc));
-    json_object_set_new(rec, "commitments", extract_commitments(&doc));
+    json_object_set_new(rec, "commitments", extract_commitments(&doc, people));
     json_object_set_new(rec, "mechanisms", extract_mechanisms(&doc));
     json_object_set_new(rec, "exercises", extract_exercises(&doc));
     json_object_set_new(rec, "quotes", extract_quotes(&doc, people));

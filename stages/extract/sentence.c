@@ -169,6 +169,8 @@ enum {
     LM_ALPHA_DOT_PAREN,
     LM_PAREN_NUM,   /* "(1)" */
     LM_PAREN_ALPHA, /* "(a)" */
+    LM_PAREN_ROMAN, /* "(iv)" */
+    LM_ROMAN_PAREN, /* "iv)" */
     LM_NSTYLES
 };
 
@@ -262,6 +264,52 @@ static int marker_parse(const char *t, size_t len, size_t p, struct list_marker 
     return 1;
 }
 
+/* Parse a lower-case Roman numeral marker "(iv)" or "iv)" (i to xxxix) at
+ * T[P]; fills M and returns 1, or 0. */
+static int marker_parse_roman(const char *t, size_t len, size_t p, struct list_marker *m)
+{
+    static const char *const units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    size_t i = p, a;
+    unsigned v = 0;
+    int paren = t[p] == '(';
+    if (paren)
+        i++;
+    a = i;
+    while (i < len && i - a < 8 && (t[i] == 'i' || t[i] == 'v' || t[i] == 'x'))
+        i++;
+    if (i == a || i + 1 >= len || t[i] != ')' || !space_at(t, len, i + 1))
+        return 0;
+    {
+        /* canonical spelling only: tens of x, then one unit */
+        size_t q = a, u;
+        while (q < i && t[q] == 'x' && v < 30) {
+            v += 10;
+            q++;
+        }
+        for (u = 9; u > 0; u--)
+            if (strlen(units[u]) == i - q && memcmp(units[u], t + q, i - q) == 0)
+                break;
+        if (u == 0 && q != i)
+            return 0;
+        v += (unsigned)u;
+        if (v == 0)
+            return 0;
+    }
+    m->style = paren ? LM_PAREN_ROMAN : LM_ROMAN_PAREN;
+    m->pos = p;
+    m->end = i + 1;
+    m->value = v;
+    m->accepted = 0;
+    return 1;
+}
+
+/* Non-zero when marker M continues the last chain of its style. */
+static int marker_continues(const struct list_marker *ms, const size_t *last, const int *have,
+                            const struct list_marker *m)
+{
+    return have[m->style] && ms[last[m->style]].value + 1 == m->value;
+}
+
 /* Find markers that belong to a chain of consecutive values of one style.
  * Returns the count of accepted markers in *OUT (heap; caller frees). */
 static size_t markers_find(const char *t, size_t len, struct list_marker **out)
@@ -272,13 +320,20 @@ static size_t markers_find(const char *t, size_t len, struct list_marker **out)
     int have[LM_NSTYLES] = {0};
 
     for (size_t p = 0; p < len; p++) {
-        struct list_marker m;
-        int strict;
+        struct list_marker m, r;
+        int strict, has_m, has_r;
         if (p > 0 && !space_at(t, len, p - 1) && !(p >= 3 && bullet_at(t, len, p - 3)))
             continue;
-        if (!marker_parse(t, len, p, &m))
+        has_m = marker_parse(t, len, p, &m);
+        has_r = marker_parse_roman(t, len, p, &r);
+        /* "(i)" is Roman unless it follows "(h)"; "(v)" is Roman after "(iv)" */
+        if (has_r && (!has_m || marker_continues(ms, last, have, &r) ||
+                      (r.value == 1 && !marker_continues(ms, last, have, &m))))
+            m = r;
+        else if (!has_m)
             continue;
-        strict = m.style == LM_PAREN_NUM || m.style == LM_PAREN_ALPHA;
+        strict = m.style == LM_PAREN_NUM || m.style == LM_PAREN_ALPHA ||
+                 m.style == LM_PAREN_ROMAN;
         if (!marker_context_ok(t, len, p, strict)) {
             /* "4. Hello 5. Hello": a chain already under way goes on after a
              * capitalised one-word item */
@@ -1146,6 +1201,8 @@ static void clean_lines(const char *t, size_t len, struct buf *o)
                 if (!is_digit(c))
                     digits = 0;
             }
+            if (ta < tb && (t[ta] == '.' || t[ta] == '?' || t[ta] == '!'))
+                alnum = 1; /* a stop wrapped onto its own line is joined later */
             if (alnum && !(digits && tb - ta <= 4))
                 buf_appendn(o, t + a, b - a);
         }
@@ -1161,7 +1218,8 @@ static void clean_lines(const char *t, size_t len, struct buf *o)
  * PDF text any break after a space goes, and a break before a lower-case
  * letter becomes a space. Every other break is kept and written as a blank
  * line, which sentence_split always honours (upstream, each line break that
- * survives cleaning ends a segment). Runs of spaces become one. */
+ * survives cleaning ends a segment). A gap of three or more spaces becomes
+ * one space. */
 static void clean_breaks(const char *t, size_t len, int pdf, struct buf *o)
 {
     size_t i = 0;
@@ -1203,9 +1261,14 @@ static void clean_breaks(const char *t, size_t len, int pdf, struct buf *o)
             continue;
         }
         if (c == ' ' || c == '\t') {
-            if (!o->len || o->p[o->len - 1] != ' ')
-                buf_putc(o, ' ');
-            i++;
+            size_t q = i;
+            while (q < len && (t[q] == ' ' || t[q] == '\t'))
+                q++;
+            if (q - i >= 3)
+                buf_putc(o, ' '); /* a gap of three or more spaces */
+            else
+                buf_appendn(o, t + i, q - i);
+            i = q;
             continue;
         }
         buf_putc(o, c);
