@@ -64,6 +64,82 @@ static void test_quotes_brackets(void **state)
                  (const char *const[]){"Did they agree?", "Yes!", "They did.", NULL});
 }
 
+static void test_asides_and_lists(void **state)
+{
+    (void)state;
+    /* an aside after ! or ? goes on; one between two quotations stands alone */
+    expect_split("'Not again!' the envoy said, 'we agreed on this!' (He had.) Talks resumed.",
+                 (const char *const[]){"'Not again!' the envoy said, 'we agreed on this!' (He had.)",
+                                       "Talks resumed.", NULL});
+    expect_split("\"We agreed!\" (The talks had run late.) \"Now we sign.\"",
+                 (const char *const[]){"\"We agreed!\"", "(The talks had run late.)",
+                                       "\"Now we sign.\"", NULL});
+    expect_split("They met -- at last! -- in Seoul. Then they left.",
+                 (const char *const[]){"They met -- at last! -- in Seoul.", "Then they left.",
+                                       NULL});
+    expect_split("He said, \"We will hold the line, and--\" Then the feed cut out.",
+                 (const char *const[]){"He said, \"We will hold the line, and--\"",
+                                       "Then the feed cut out.", NULL});
+    /* list markers after a sentence end, "(a)" and Roman markers, chains */
+    expect_split("The plan has parts. (a) Deter aggression. (b) Train jointly.",
+                 (const char *const[]){"The plan has parts.", "(a) Deter aggression.",
+                                       "(b) Train jointly.", NULL});
+    expect_split("i) Deter. ii) Train. iii) Share.",
+                 (const char *const[]){"i) Deter.", "ii) Train.", "iii) Share.", NULL});
+    expect_split("Article 5 (a) and (b) apply.",
+                 (const char *const[]){"Article 5 (a) and (b) apply.", NULL});
+    expect_split("1. Seoul 2. Busan 3. Osan",
+                 (const char *const[]){"1. Seoul", "2. Busan", "3. Osan", NULL});
+    /* no space after the stop; not in e-mail, URL or abbreviation */
+    expect_split("Talks ended.Ministers left. Mail kim.Lee@example.org or see example.Com/x.",
+                 (const char *const[]){"Talks ended.", "Ministers left.",
+                                       "Mail kim.Lee@example.org or see example.Com/x.", NULL});
+    expect_split("Talks ended\xEF\xBC\x8E" "Ministers left\xEF\xBC\x8E",
+                 (const char *const[]){"Talks ended\xEF\xBC\x8E", "Ministers left\xEF\xBC\x8E",
+                                       NULL});
+    expect_split("First line\rSecond line",
+                 (const char *const[]){"First line", "Second line", NULL});
+}
+
+/* Clean TEXT (PDF mode when PDF) and split the result like expect_split. */
+static void expect_clean_split(const char *text, int pdf, const char *const *want)
+{
+    size_t n;
+    char *c = sentence_clean_text(text, strlen(text), pdf, &n);
+    assert_int_equal(strlen(c), n);
+    expect_split(c, want);
+    free(c);
+}
+
+static void test_clean_text(void **state)
+{
+    (void)state;
+    expect_clean_split("<p>Talks began. <b>They</b> ended.</p>",
+                       0, (const char *const[]){"Talks began.", "They ended.", NULL});
+    expect_clean_split("Talks began at \nnoon.\nagenda\nitems", 0,
+                       (const char *const[]){"Talks began at noon.", "agenda", "items", NULL});
+    expect_clean_split("Talks\nbegan at \nnoon.", 1,
+                       (const char *const[]){"Talks began at noon.", NULL});
+    expect_clean_split("Contents\nIntroduction ........ 3\n\n12\n\n====\n`Talks' began.\\nEnd",
+                       0, (const char *const[]){"Contents", "Introduction", "'Talks' began.",
+                                               "End", NULL});
+    expect_clean_split("\nN\nA\nT\nO\n", 0, (const char *const[]){"NATO", NULL});
+    expect_clean_split("Wait   here\n.", 0, (const char *const[]){"Wait here.", NULL});
+    {
+        /* bytes of every kind never crash; the result is NUL-terminated */
+        static const char bad[] = {'<', 'a', '\0', '&', 'l', 't', ';', '{', 'b', '^',
+                                   '\\', '\n', '\xff', '.', '.', '.', '.', '\r'};
+        size_t n;
+        char *c = sentence_clean_text(bad, sizeof bad, 1, &n);
+        assert_true(n <= 2 * sizeof bad);
+        free(c);
+        c = sentence_clean_text("", 0, 0, &n);
+        assert_int_equal(n, 0);
+        assert_string_equal(c, "");
+        free(c);
+    }
+}
+
 static void test_blank_lines_and_edges(void **state)
 {
     struct sent_span *sp = NULL;
@@ -114,6 +190,23 @@ static void test_long_input_is_linear(void **state)
     n = sentence_split(t, len, &sp);
     assert_int_equal(n, 1);
     free(sp);
+    /* patterns that start look-aheads of the newer rules at every step */
+    {
+        static const char *const pats[] = {"(a) X! (", "ii) Iv. ", "ab.Cd.", "x--\" Y ",
+                                           "<a{b^&lt;", "W\nA\n", "....a ", "\\ n//"};
+        for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
+            size_t pl = strlen(pats[p]), cl;
+            char *c;
+            for (size_t i = 0; i < len; i++)
+                t[i] = pats[p][i % pl];
+            n = sentence_split(t, len, &sp);
+            free(sp);
+            c = sentence_clean_text(t, len, (int)(p & 1), &cl);
+            n = sentence_split(c, cl, &sp);
+            free(sp);
+            free(c);
+        }
+    }
     free(t);
 }
 
@@ -122,6 +215,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_quotes_brackets),
+        cmocka_unit_test(test_asides_and_lists),
+        cmocka_unit_test(test_clean_text),
         cmocka_unit_test(test_blank_lines_and_edges),
         cmocka_unit_test(test_long_input_is_linear),
     };
