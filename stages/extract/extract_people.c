@@ -399,10 +399,12 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
         if (row >= 0) {
             te = xp_title_ext(x, s, len, i + tl, &nm);
             np = nm != (size_t)-1 ? nm : xt_skip_sp(s, len, te);
-            if (nm == (size_t)-1 && np < len && s[np] == ',') {
+            if (nm == (size_t)-1) {
                 size_t rl;
-                np = xt_skip_sp(s, len, np + 1);
-                /* "Chairman of the Joint Chiefs of Staff, Admiral Kim Myung-soo" */
+                if (np < len && s[np] == ',')
+                    np = xt_skip_sp(s, len, np + 1);
+                /* a rank between title and name: "Chairman of the Joint Chiefs of
+                 * Staff, Admiral Kim Myung-soo", "Commander ... Gen. Paul LaCamera" */
                 if (xt_longest_at(&x->titles, s, len, np, 0, &rl) >= 0 && rl)
                     np = xt_skip_sp(s, len, np + rl);
             }
