@@ -53,6 +53,29 @@ static int acro_function_word(const char *w, size_t n)
     return 0;
 }
 
+/* The value of a number word ("two", "second") that a digit of a short form
+ * stands for ("two-dimensional (2D)"), or -1. */
+static int acro_number_word(const char *w, size_t n)
+{
+    static const char *const card[] = {"zero", "one", "two",   "three", "four",
+                                       "five", "six", "seven", "eight", "nine"};
+    static const char *const ord[] = {"",      "first",  "second", "third",  "fourth",
+                                      "fifth", "sixth", "seventh", "eighth", "ninth"};
+    for (int v = 0; v < 10; v++) {
+        const char *const cand[2] = {card[v], ord[v]};
+        for (int k = 0; k < 2; k++) {
+            size_t j = 0, cl = strlen(cand[k]);
+            if (cl != n || cl == 0)
+                continue;
+            while (j < n && acro_lower((unsigned char)w[j]) == (unsigned char)cand[k][j])
+                j++;
+            if (j == n)
+                return v;
+        }
+    }
+    return -1;
+}
+
 /* ------------------------------------------------------------ short form */
 
 /* Check the short form T[A,B) (already trimmed). */
@@ -105,6 +128,7 @@ static size_t acro_window(const char *t, size_t p, size_t maxw, struct acro_tok 
 
     while (i > floor && n < ACRO_MAX_TOKENS) {
         size_t e, s;
+        int opened;
         while (i > floor && acro_space((unsigned char)t[i - 1]))
             i--;
         if (i == floor)
@@ -142,10 +166,11 @@ static size_t acro_window(const char *t, size_t p, size_t maxw, struct acro_tok 
         }
         s = i;
         while (s > floor && !acro_space((unsigned char)t[s - 1]) && t[s - 1] != '(' &&
-               t[s - 1] != ')')
+               t[s - 1] != ')' && t[s - 1] != '[')
             s--;
-        if (s > floor && t[s - 1] == '(')
-            break; /* we are inside an open parenthesis: stop there */
+        /* right after an open bracket, "(body mass index (BMI)": the word
+         * may start the long form, and nothing before it may */
+        opened = s > floor && (t[s - 1] == '(' || t[s - 1] == '[');
         /* clause ends: ";", ":", "?", "!" and a sentence end "word." (not
          * "U.S." or "e.g.", which hold another period) */
         if (n > 0) {
@@ -156,12 +181,14 @@ static size_t acro_window(const char *t, size_t p, size_t maxw, struct acro_tok 
                 !(t[e - 2] >= 'A' && t[e - 2] <= 'Z'))
                 break;
         }
+        if (s == e)
+            break;
         rev[n].s = s;
         rev[n].e = e;
         rev[n].group = 0;
         n++;
         i = s;
-        if (++words >= maxw)
+        if (++words >= maxw || opened)
             break;
     }
     for (size_t k = 0; k < n; k++)
@@ -212,7 +239,9 @@ static size_t acro_align_initials(const char *t, const char *sf, size_t sfn,
                     if (pend == ps)
                         break;
                     if (acro_digit((unsigned char)sf[us])) {
-                        found = pend - ps == ue - us && memcmp(t + ps, sf + us, ue - us) == 0;
+                        found = (pend - ps == ue - us && memcmp(t + ps, sf + us, ue - us) == 0) ||
+                                (ue - us == 1 &&
+                                 acro_number_word(t + ps, pend - ps) == sf[us] - '0');
                     } else {
                         found = acro_lower((unsigned char)t[ps]) ==
                                 acro_lower((unsigned char)sf[us]);
@@ -308,69 +337,171 @@ static size_t acro_align_sh(const char *t, const char *sf, size_t sfn,
 
 /* ---------------------------------------------------------------- driver */
 
+static void acro_add(struct acro_def **defs, size_t *n, size_t *cap, size_t sa, size_t sb,
+                     size_t la, size_t lb)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        *defs = xrealloc(*defs, xmul(*cap, sizeof **defs));
+    }
+    (*defs)[*n].sf_start = sa;
+    (*defs)[*n].sf_end = sb;
+    (*defs)[*n].lf_start = la;
+    (*defs)[*n].lf_end = lb;
+    (*n)++;
+}
+
+/* Upper-case letters in T[A,B). */
+static size_t acro_uppers(const char *t, size_t a, size_t b)
+{
+    size_t u = 0;
+    for (size_t i = a; i < b; i++)
+        u += t[i] >= 'A' && t[i] <= 'Z';
+    return u;
+}
+
+/* The long form of short form T[A,B) that ends before P (the bracket):
+ * initials first (also without a plural "s": "proton pump inhibitors
+ * (PPIs)"), then Schwartz & Hearst. Returns its start or (size_t)-1. */
+static size_t acro_long_form(const char *t, size_t p, size_t a, size_t b)
+{
+    struct acro_tok tok[ACRO_MAX_TOKENS];
+    size_t sfn = b - a, maxw = sfn + 5 < sfn * 2 ? sfn + 5 : sfn * 2, ntok, lf;
+    ntok = acro_window(t, p, maxw, tok);
+    lf = acro_align_initials(t, t + a, sfn, tok, ntok);
+    if (lf == (size_t)-1 && sfn >= 3 && t[b - 1] == 's' && acro_alpha((unsigned char)t[b - 2]))
+        lf = acro_align_initials(t, t + a, sfn - 1, tok, ntok);
+    if (lf == (size_t)-1)
+        lf = acro_align_sh(t, t + a, sfn, tok, ntok);
+    return lf;
+}
+
+/* A long form that fills T[A,B) (inside brackets) for short form SF of SFN
+ * bytes, by initials only: "SAS (Surface Air System)", "(blood-brain barrier,
+ * BBB)". Returns 1 when every word of it is accounted for. */
+static int acro_fills(const char *t, size_t a, size_t b, const char *sf, size_t sfn)
+{
+    struct acro_tok tok[ACRO_MAX_TOKENS];
+    size_t ntok, lf;
+    if (b <= a)
+        return 0;
+    ntok = acro_window(t, b, sfn + 3, tok);
+    if (ntok < 2 || tok[0].s != a)
+        return 0;
+    lf = acro_align_initials(t, sf, sfn, tok, ntok);
+    return lf == a;
+}
+
+/* "masseter (M)", "Testosterone (T)": a one-letter short form whose long form
+ * is the single word before P that starts with the letter and is otherwise in
+ * lower case. Returns the word's start or (size_t)-1. */
+static size_t acro_one_letter(const char *t, size_t p, char letter)
+{
+    size_t e = p, s;
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    s = e;
+    while (s > 0 && e - s < 40 && (acro_alpha((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+        s--;
+    if (e - s < 4 || (s > 0 && !acro_space((unsigned char)t[s - 1])) ||
+        acro_lower((unsigned char)t[s]) != acro_lower((unsigned char)letter))
+        return (size_t)-1;
+    for (size_t i = s + 1; i < e; i++)
+        if (t[i] >= 'A' && t[i] <= 'Z')
+            return (size_t)-1;
+    if (acro_function_word(t + s, e - s))
+        return (size_t)-1;
+    return s;
+}
+
 size_t acronym_find(const char *text, size_t len, struct acro_def **out)
 {
     struct acro_def *defs = NULL;
     size_t n = 0, cap = 0;
 
     for (size_t p = 0; p < len; p++) {
-        size_t a, b, c, sfn, maxw, ntok, lf;
-        struct acro_tok tok[ACRO_MAX_TOKENS];
-        char sf[ACRO_MAX_SF + 1];
+        size_t a, b, c, sep = 0, lf, le;
+        char close;
 
-        if (text[p] != '(')
+        if (text[p] != '(' && text[p] != '[')
             continue;
-        /* the content up to ')' (no nested parenthesis, bounded) */
+        close = text[p] == '(' ? ')' : ']';
+        /* the content up to the closer (no nested bracket, bounded); "(DMSO,
+         * 18 and 1 h before, ...": a short form before a separator is enough */
         c = p + 1;
-        while (c < len && c - p <= 64 && text[c] != ')' && text[c] != '(' && text[c] != '\n')
+        while (c < len && c - p <= 64 && text[c] != close && text[c] != '(' && text[c] != '[' &&
+               text[c] != '\n') {
+            if (!sep && (text[c] == ';' || text[c] == ','))
+                sep = c;
             c++;
-        if (c >= len || text[c] != ')')
-            continue;
+        }
+        if (c >= len || text[c] != close) {
+            if (!sep || sep - p > ACRO_MAX_SF + 2)
+                continue;
+            c = sep;
+        }
         a = p + 1;
-        b = c;
-        /* "(ACR; ...)" and "(ACR, ...)": the part before the separator */
-        for (size_t k = a; k < b; k++)
-            if (text[k] == ';' || text[k] == ',') {
-                b = k;
-                break;
-            }
+        b = sep ? sep : c;
         while (a < b && acro_space((unsigned char)text[a]))
             a++;
         while (b > a && acro_space((unsigned char)text[b - 1]))
             b--;
-        if (!acro_sf_ok(text, a, b))
+        le = p;
+        while (le > 0 && acro_space((unsigned char)text[le - 1]))
+            le--;
+        if (b - a == 1 && text[a] >= 'A' && text[a] <= 'Z' && close == ')') {
+            lf = acro_one_letter(text, p, text[a]);
+            if (lf != (size_t)-1)
+                acro_add(&defs, &n, &cap, a, b, lf, le);
+            p = c;
             continue;
-        sfn = b - a;
-        memcpy(sf, text + a, sfn);
-        sf[sfn] = '\0';
-        maxw = sfn + 5 < sfn * 2 ? sfn + 5 : sfn * 2;
-        ntok = acro_window(text, p, maxw, tok);
-        lf = acro_align_initials(text, sf, sfn, tok, ntok);
-        if (lf == (size_t)-1)
-            lf = acro_align_sh(text, sf, sfn, tok, ntok);
-        if (lf == (size_t)-1)
-            continue;
-        {
-            size_t le = p;
-            while (le > lf && acro_space((unsigned char)text[le - 1]))
-                le--;
-            /* skip opening quotes and brackets before the long form */
-            while (lf < le && (text[lf] == '"' || text[lf] == '\'' || text[lf] == '[' ||
-                               text[lf] == '{'))
-                lf++;
-            if (le - lf <= sfn)
-                continue;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 8;
-                defs = xrealloc(defs, xmul(cap, sizeof *defs));
-            }
-            defs[n].sf_start = a;
-            defs[n].sf_end = b;
-            defs[n].lf_start = lf;
-            defs[n].lf_end = le;
-            n++;
         }
-        p = c;
+        if (acro_sf_ok(text, a, b)) {
+            lf = acro_long_form(text, p, a, b);
+            if (lf != (size_t)-1) {
+                /* skip opening quotes and brackets before the long form */
+                while (lf < le && (text[lf] == '"' || text[lf] == '\'' || text[lf] == '[' ||
+                                   text[lf] == '{'))
+                    lf++;
+                if (le - lf > b - a) {
+                    acro_add(&defs, &n, &cap, a, b, lf, le);
+                    p = c;
+                    continue;
+                }
+            }
+        }
+        if (text[c] != close)
+            continue;
+        if (sep) {
+            /* "(blood-brain barrier, BBB)": long form, then the short form */
+            size_t sa = c, sb = c, la = p + 1;
+            while (sb > sep && acro_space((unsigned char)text[sb - 1]))
+                sb--;
+            sa = sb;
+            while (sa > sep + 1 && !acro_space((unsigned char)text[sa - 1]) && text[sa - 1] != ',')
+                sa--;
+            while (la < sep && acro_space((unsigned char)text[la]))
+                la++;
+            if (text[sep] == ',' && acro_sf_ok(text, sa, sb) && acro_uppers(text, sa, sb) >= 2 &&
+                memchr(text + sep + 1, ',', sa - sep - 1) == NULL &&
+                acro_fills(text, la, sep, text + sa, sb - sa)) {
+                acro_add(&defs, &n, &cap, sa, sb, la, sep);
+                p = c;
+                continue;
+            }
+        } else if (close == ')' && le > 0) {
+            /* "SAS (Surface Air System)": the short form first */
+            size_t sa = le;
+            while (sa > 0 && !acro_space((unsigned char)text[sa - 1]) && text[sa - 1] != '(')
+                sa--;
+            if (acro_sf_ok(text, sa, le) && acro_uppers(text, sa, le) >= 2 &&
+                acro_uppers(text, sa, le) == (size_t)(le - sa) &&
+                acro_fills(text, a, b, text + sa, le - sa)) {
+                acro_add(&defs, &n, &cap, sa, le, a, b);
+                p = c;
+                continue;
+            }
+        }
     }
     *out = defs;
     return n;

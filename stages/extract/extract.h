@@ -70,9 +70,9 @@ struct xblock {
     const char *kind; /* borrowed from the clean JSON */
     const char *text;
     size_t len;
-    int body;    /* title, heading or paragraph */
-    int caption; /* caption */
-    int title;   /* the title block */
+    int body;      /* title, heading or paragraph */
+    int caption;   /* caption */
+    int title;     /* the title block */
     size_t s0, ns; /* its sentences: doc->sents[s0 .. s0+ns) */
     struct offmap map;
 };
@@ -114,8 +114,8 @@ size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t);
 /* ---- record parts (each returns new references) -------------------------- */
 
 struct xmeeting {
-    long series_sent;      /* sentence of the chosen mention, -1 when none */
-    char *series;          /* heap or NULL */
+    long series_sent; /* sentence of the chosen mention, -1 when none */
+    char *series;     /* heap or NULL */
     char *name;
     size_t name_blk, name_t0, name_t1;
 };

@@ -8,10 +8,10 @@
 
 #include "jsonio.h"
 
-static const char *const xc_adverbs[] = {"also", "further", "again", "jointly", "both",
-                                         "have", "has", "had", "once again", "today",
-                                         "strongly", "firmly", "fully", "unanimously",
-                                         "together", "each", "all"};
+static const char *const xc_adverbs[] = {"also",     "further", "again", "jointly",     "both",
+                                         "have",     "has",     "had",   "once again",  "today",
+                                         "strongly", "firmly",  "fully", "unanimously", "together",
+                                         "each",     "all"};
 
 /* Skip adverbs at S+p; returns the new position. */
 static size_t xc_skip_adv(const char *s, size_t len, size_t p)
@@ -31,8 +31,7 @@ static size_t xc_skip_adv(const char *s, size_t len, size_t p)
 
 /* End of the commitment text starting at P: the sentence end, a ';', or
  * " and VERB" / ", and VERB" starting the next commitment (*NEXT gets VERB). */
-static size_t xc_text_end(const struct xdata *x, const char *s, size_t len, size_t p,
-                          size_t *next)
+static size_t xc_text_end(const struct xdata *x, const char *s, size_t len, size_t p, size_t *next)
 {
     *next = (size_t)-1;
     for (size_t i = p; i < len; i++) {
@@ -43,9 +42,8 @@ static size_t xc_text_end(const struct xdata *x, const char *s, size_t len, size
             size_t v = xc_skip_adv(s, len, xt_skip_sp(s, len, i + m));
             if (xt_longest_at(&x->commit_verbs, s, len, v, 0, &vl) >= 0) {
                 *next = v;
-                return xt_back_sp(s, i) > p && s[xt_back_sp(s, i) - 1] == ','
-                           ? xt_back_sp(s, i) - 1
-                           : xt_back_sp(s, i);
+                return xt_back_sp(s, i) > p && s[xt_back_sp(s, i) - 1] == ',' ? xt_back_sp(s, i) - 1
+                                                                              : xt_back_sp(s, i);
             }
         }
     }
@@ -61,7 +59,8 @@ static const char *xc_person_actor(const json_t *people, const char *s, size_t l
 {
     size_t k;
     json_t *p;
-    json_array_foreach(people, k, p) {
+    json_array_foreach(people, k, p)
+    {
         const char *name = jsonio_str(p, "name"), *side = jsonio_str(p, "side"), *t;
         size_t m = 0;
         if (!side || !name)

@@ -45,8 +45,8 @@ static int xdoc_compound_abbrev(const char *t, size_t t0, size_t t1)
 /* Non-zero when the span [T0,T1) ends in a dotted country abbreviation
  * ("U.S.") and the next span [N0,N1) opens with a capitalised title ("Under
  * Secretary of Defense"): "with U.S. Under Secretary ..." is one sentence. */
-static int xdoc_abbrev_title(const struct xdata *x, const char *t, size_t t0, size_t t1,
-                             size_t n0, size_t n1)
+static int xdoc_abbrev_title(const struct xdata *x, const char *t, size_t t0, size_t t1, size_t n0,
+                             size_t n1)
 {
     size_t b = t1, dots = 0, ml;
     if (t1 - t0 < 4 || t[t1 - 1] != '.')
@@ -67,7 +67,8 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
               const struct xdata *data, struct diag *d)
 {
     json_t *blocks = json_object_get(clean, "blocks"), *b;
-    const char *pub = published ? published : jsonio_str(json_object_get(clean, "meta"), "published");
+    const char *pub =
+        published ? published : jsonio_str(json_object_get(clean, "meta"), "published");
     size_t i, cap = 0, para = 0;
     memset(doc, 0, sizeof *doc);
     doc->file = file;
@@ -82,7 +83,8 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
         return diag_set(d, file, "/blocks: expected an array, found none");
     doc->nblocks = json_array_size(blocks);
     doc->blocks = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *doc->blocks);
-    json_array_foreach(blocks, i, b) {
+    json_array_foreach(blocks, i, b)
+    {
         struct xblock *xb = &doc->blocks[i];
         const char *kind = jsonio_str(b, "kind"), *text = jsonio_str(b, "text");
         if (!kind || !text) {
@@ -131,9 +133,11 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
                     cap = cap ? 2 * cap : 64;
                     doc->sents = xrealloc(doc->sents, xmul(cap, sizeof *doc->sents));
                 }
-                doc->sents[doc->nsents++] = (struct xsent){
-                    .blk = i, .t0 = sp[k].start, .t1 = sp[k].end,
-                    .para = pass == 0 ? para : (size_t)-1, .caption = pass == 1};
+                doc->sents[doc->nsents++] = (struct xsent){.blk = i,
+                                                           .t0 = sp[k].start,
+                                                           .t1 = sp[k].end,
+                                                           .para = pass == 0 ? para : (size_t)-1,
+                                                           .caption = pass == 1};
             }
             free(sp);
             xb->ns = doc->nsents - xb->s0;

@@ -17,7 +17,8 @@ static long xi_find(const json_t *arr, const char *key, const char *s, size_t le
     size_t i;
     json_t *o;
     long hit = -1;
-    json_array_foreach(arr, i, o) {
+    json_array_foreach(arr, i, o)
+    {
         const char *v = jsonio_str(o, key);
         char *g = v ? utf8_fold(v, strlen(v)) : NULL;
         if (g && !strcmp(f, g))
@@ -52,7 +53,8 @@ json_t *extract_acronyms(const struct xdoc *doc)
             if (a->sf_end <= a->sf_start || a->lf_end <= a->lf_start || a->sf_end > b->len ||
                 a->lf_end > b->len)
                 continue;
-            json_array_foreach(out, i, e) {
+            json_array_foreach(out, i, e)
+            {
                 const char *ac = jsonio_str(e, "acronym"), *nm = jsonio_str(e, "name");
                 if (ac && nm && strlen(ac) == a->sf_end - a->sf_start &&
                     !memcmp(ac, b->text + a->sf_start, a->sf_end - a->sf_start) &&
@@ -68,9 +70,9 @@ json_t *extract_acronyms(const struct xdoc *doc)
             json_object_set_new(o, "name",
                                 jsonio_stringn(b->text + a->lf_start, a->lf_end - a->lf_start));
             json_object_set_new(o, "evidence",
-                                si != (size_t)-1 ? xdoc_evidence(doc, si)
-                                                 : xdoc_evidence_span(doc, bi, a->lf_start,
-                                                                      a->sf_end));
+                                si != (size_t)-1
+                                    ? xdoc_evidence(doc, si)
+                                    : xdoc_evidence_span(doc, bi, a->lf_start, a->sf_end));
             json_array_append_new(out, o);
         }
         free(defs);
@@ -82,8 +84,9 @@ json_t *extract_acronyms(const struct xdoc *doc)
 
 static int xi_cap_word(const char *s, size_t len, size_t p, size_t *wl)
 {
-    static const char *const no[] = {"The", "A", "An", "During", "In", "On", "At", "After",
-                                     "Before", "This", "That", "Both", "And", "Its", "Their"};
+    static const char *const no[] = {"The",  "A",    "An",    "During", "In",
+                                     "On",   "At",   "After", "Before", "This",
+                                     "That", "Both", "And",   "Its",    "Their"};
     size_t n = xt_word_len(s, len, p), caps = 0;
     *wl = n;
     if (!n || !isupper((unsigned char)s[p]))
@@ -101,8 +104,8 @@ static int xi_cap_word(const char *s, size_t len, size_t p, size_t *wl)
     return 1;
 }
 
-static void xi_add_named(json_t *out, const struct xdoc *doc, size_t si, const char *s,
-                         size_t b, size_t e)
+static void xi_add_named(json_t *out, const struct xdoc *doc, size_t si, const char *s, size_t b,
+                         size_t e)
 {
     long k = xi_find(out, "name", s + b, e - b);
     json_t *o, *ev;
@@ -217,8 +220,8 @@ static size_t xi_mech_suffix(const struct xdata *x, const char *s, size_t b, siz
     return 0;
 }
 
-static void xi_add_mech(json_t *out, const struct xdoc *doc, size_t si, const char *s,
-                        size_t b, size_t e, const char *acr, size_t al)
+static void xi_add_mech(json_t *out, const struct xdoc *doc, size_t si, const char *s, size_t b,
+                        size_t e, const char *acr, size_t al)
 {
     json_t *o;
     if (xi_find(out, "name", s + b, e - b) >= 0)
@@ -273,7 +276,8 @@ json_t *extract_mechanisms(const struct xdoc *doc)
                     size_t q = xt_back_sp(s, b), w0 = q, wl;
                     if (q == b || q <= st->t0)
                         break;
-                    while (w0 > st->t0 && (xt_is_word((unsigned char)s[w0 - 1]) || s[w0 - 1] == '-'))
+                    while (w0 > st->t0 &&
+                           (xt_is_word((unsigned char)s[w0 - 1]) || s[w0 - 1] == '-'))
                         w0--;
                     if (w0 == q)
                         break;
@@ -303,7 +307,8 @@ json_t *extract_mechanisms(const struct xdoc *doc)
                     size_t p = xt_skip_sp(s, len, e), q = p + 1;
                     const char *acr = NULL;
                     if (p < len && s[p] == '(') {
-                        while (q < len && (isupper((unsigned char)s[q]) || isdigit((unsigned char)s[q])))
+                        while (q < len &&
+                               (isupper((unsigned char)s[q]) || isdigit((unsigned char)s[q])))
                             q++;
                         if (q < len && s[q] == ')' && q > p + 2)
                             acr = s + p + 1;
@@ -322,8 +327,8 @@ json_t *extract_mechanisms(const struct xdoc *doc)
 
 json_t *extract_figures(const struct xdoc *doc)
 {
-    static const char *const lead[] = {"approximately", "about", "over", "nearly", "more than",
-                                       "up to", "some", "around", "roughly", "at least"};
+    static const char *const lead[] = {"approximately", "about", "over",   "nearly",  "more than",
+                                       "up to",         "some",  "around", "roughly", "at least"};
     const struct xdata *x = doc->data;
     json_t *out = json_array();
     for (size_t si = 0; si < doc->nbody; si++) {
@@ -334,11 +339,11 @@ json_t *extract_figures(const struct xdoc *doc)
             size_t e = i, digits = 0, p, b = i, nl;
             int comma = 0;
             if (!isdigit((unsigned char)s[i]) || (i > 0 && (xt_is_word((unsigned char)s[i - 1]) ||
-                                                           s[i - 1] == ',' || s[i - 1] == '.')))
+                                                            s[i - 1] == ',' || s[i - 1] == '.')))
                 continue;
-            while (e < len && (isdigit((unsigned char)s[e]) ||
-                               ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
-                                isdigit((unsigned char)s[e + 1])))) {
+            while (e < len &&
+                   (isdigit((unsigned char)s[e]) || ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
+                                                     isdigit((unsigned char)s[e + 1])))) {
                 comma |= s[e] == ',';
                 digits += isdigit((unsigned char)s[e]) != 0;
                 e++;

@@ -11,21 +11,21 @@
 #include "xalloc.h"
 
 struct xmention {
-    size_t si;         /* sentence */
-    size_t t0, t1;     /* name as written, in the block text (prefix included) */
-    long series;       /* row of series.tsv, -1 for an unknown series */
-    char *label;       /* series label (heap) */
-    int acronym;       /* written as the short form */
-    long ordinal;      /* 0 when not stated */
-    size_t ord_t0;     /* where the ordinal starts */
-    int related;       /* a marker says it is only mentioned */
+    size_t si;     /* sentence */
+    size_t t0, t1; /* name as written, in the block text (prefix included) */
+    long series;   /* row of series.tsv, -1 for an unknown series */
+    char *label;   /* series label (heap) */
+    int acronym;   /* written as the short form */
+    long ordinal;  /* 0 when not stated */
+    size_t ord_t0; /* where the ordinal starts */
+    int related;   /* a marker says it is only mentioned */
     int score;
 };
 
 static const char *const xm_ordwords[] = {
-    "inaugural", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-    "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+    "inaugural",  "first",     "second",    "third",       "fourth",     "fifth",      "sixth",
+    "seventh",    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
 
 static int xm_all_caps(const char *s)
 {
@@ -61,9 +61,10 @@ static size_t xm_prefix(const char *s, size_t t0)
  * Nuclear Consultative Group"). */
 static long xm_ordinal(const char *s, size_t t0, size_t *at)
 {
-    static const char *const nouns[] = {"meeting of the", "meeting of their", "session of the",
-                                        "session of their", "round of the", "round of their",
-                                        "meeting of", "session of", "round of", "plenary of the"};
+    static const char *const nouns[] = {"meeting of the",   "meeting of their", "session of the",
+                                        "session of their", "round of the",     "round of their",
+                                        "meeting of",       "session of",       "round of",
+                                        "plenary of the"};
     size_t e = xt_back_sp(s, t0), b = e;
     if (e == t0)
         return 0;
@@ -131,8 +132,8 @@ static long xm_ordinal_after(const char *s, size_t t1, size_t s1, size_t *at)
 }
 
 /* A related-meeting marker within the 40 bytes before T0 (same clause). */
-static int xm_marked_related(const struct xdata *x, const char *s, size_t s0, size_t t0,
-                             size_t t1, size_t s1)
+static int xm_marked_related(const struct xdata *x, const char *s, size_t s0, size_t t0, size_t t1,
+                             size_t s1)
 {
     size_t from = t0 > s0 + 40 ? t0 - 40 : s0;
     /* markers after the name ("... will be held in Seoul"): rows "after<TAB>phrase" */
@@ -190,9 +191,9 @@ static void xm_unknown(const struct xdoc *doc, size_t si, struct xmention **v, s
                 e += ml;
                 goto found;
             }
-            if (!isupper((unsigned char)s[e]) && !(w <= 3 && (!strncmp(s + e, "of", 2) ||
-                                                          !strncmp(s + e, "and", 3) ||
-                                                          !strncmp(s + e, "for", 3))))
+            if (!isupper((unsigned char)s[e]) &&
+                !(w <= 3 && (!strncmp(s + e, "of", 2) || !strncmp(s + e, "and", 3) ||
+                             !strncmp(s + e, "for", 3))))
                 break;
             nx = e + w;
             if (nx >= st->t1 || s[nx] != ' ')
@@ -260,7 +261,8 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
                 m.ordinal = xm_ordinal(s, m.t0, &m.ord_t0);
                 if (!m.ordinal)
                     m.ordinal = xm_ordinal_after(s, m.t1, st->t1, &m.ord_t0);
-                if (m.ordinal && m.ord_t0 < m.t0 && m.ordinal < 100 && !isdigit((unsigned char)s[m.ord_t0])) {
+                if (m.ordinal && m.ord_t0 < m.t0 && m.ordinal < 100 &&
+                    !isdigit((unsigned char)s[m.ord_t0])) {
                     /* "the first KIDD meeting since ..." counts, not orders */
                     size_t e = i + bl, lim = e + 30 < st->t1 ? e + 30 : st->t1;
                     if (xt_find(s, lim, e, "since", 1) != (size_t)-1)
@@ -297,11 +299,16 @@ struct xm_date {
 static const char *xm_basis(int rank)
 {
     switch (rank) {
-    case 4: return "explicit";
-    case 3: return "partial";
-    case 2: return "relative";
-    case 1: return "caption";
-    default: return NULL;
+    case 4:
+        return "explicit";
+    case 3:
+        return "partial";
+    case 2:
+        return "relative";
+    case 1:
+        return "caption";
+    default:
+        return NULL;
     }
 }
 
@@ -345,7 +352,10 @@ static void xm_date_in(const struct xdoc *doc, size_t si, const struct xmention 
             continue;
         if (ds[k].start >= 6 && !strncasecmp(s + ds[k].start - 6, "since ", 6))
             continue;
-        rank = st->caption ? 1 : ds[k].kind == DATE_ABSOLUTE ? 4 : ds[k].kind == DATE_PARTIAL ? 3 : 2;
+        rank = st->caption                   ? 1
+               : ds[k].kind == DATE_ABSOLUTE ? 4
+               : ds[k].kind == DATE_PARTIAL  ? 3
+                                             : 2;
         if (rank > best->rank) {
             best->have = 1;
             best->rank = rank;
@@ -494,13 +504,14 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
     if (city_row >= 0) {
         const char *b = x->places.b[city_row], *tab = b ? strchr(b, '\t') : NULL;
         json_object_set_new(m, "city", json_string(tab ? tab + 1 : x->places.a[city_row]));
-        json_object_set_new(m, "country", b ? jsonio_stringn(b, tab ? (size_t)(tab - b) : strlen(b))
-                                            : json_null());
+        json_object_set_new(
+            m, "country", b ? jsonio_stringn(b, tab ? (size_t)(tab - b) : strlen(b)) : json_null());
     } else {
         json_object_set_new(m, "city", json_null());
         json_object_set_new(m, "country", json_null());
     }
-    json_object_set_new(m, "format", fmt_row >= 0 ? json_string(x->formats.a[fmt_row]) : json_null());
+    json_object_set_new(m, "format",
+                        fmt_row >= 0 ? json_string(x->formats.a[fmt_row]) : json_null());
     json_object_set_new(m, "date_basis", dt.have ? json_string(xm_basis(dt.rank)) : json_null());
     json_object_set_new(ev, "name", xm_ev_or_null(doc, best >= 0 ? (long)v[name_k].si : -1));
     json_object_set_new(ev, "ordinal", xm_ev_or_null(doc, ord_k >= 0 ? (long)v[ord_k].si : -1));
@@ -521,7 +532,8 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         /* cited with a number ("the 55th SCM"); "the first X exercise" is no meeting */
         if (!v[k].related && !(v[k].ordinal && isdigit((unsigned char)s[v[k].ord_t0])))
             continue;
-        json_array_foreach(*related, i, o) {
+        json_array_foreach(*related, i, o)
+        {
             if (!strcmp(jsonio_str(o, "series") ? jsonio_str(o, "series") : "", v[k].label) &&
                 jsonio_int(o, "ordinal", 0) == v[k].ordinal)
                 dup = 1;

@@ -29,7 +29,7 @@ static const char *const xp_roles[] = {"mentioned", "side_meeting", "participant
 struct xperson {
     char *name, *title;
     const char *side; /* borrowed from the side data */
-    char *concat; /* lowercase letters and digits of the name, in order */
+    char *concat;     /* lowercase letters and digits of the name, in order */
     char *tok[XP_MAX_TOK];
     size_t ntok;
     int role, acting;
@@ -61,11 +61,11 @@ static int xp_titleword(const struct xdata *x, const char *w, size_t n)
 
 static int xp_monthday(const char *w, size_t n)
 {
-    static const char *const m[] = {"January", "February", "March", "April", "May", "June",
-                                    "July", "August", "September", "October", "November",
-                                    "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                    "Friday", "Saturday", "Sunday", "Jan.", "Feb.", "Aug.",
-                                    "Sept.", "Oct.", "Nov.", "Dec."};
+    static const char *const m[] = {
+        "January",   "February",  "March",   "April",    "May",      "June",   "July",
+        "August",    "September", "October", "November", "December", "Monday", "Tuesday",
+        "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",   "Jan.",   "Feb.",
+        "Aug.",      "Sept.",     "Oct.",    "Nov.",     "Dec."};
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
         if (strlen(m[i]) == n && !strncmp(m[i], w, n))
             return 1;
@@ -92,7 +92,8 @@ static size_t xp_token(const struct xdata *x, const char *s, size_t len, size_t 
     core = n - xp_poss(s + i, n);
     if (n == 2 && s[i + 1] == '.')
         return first ? 0 : 2; /* an initial, never first */
-    if (!first && ((core == 3 && !strncmp(s + i, "III", 3)) || (core == 3 && !strncmp(s + i, "Jr.", 3))))
+    if (!first &&
+        ((core == 3 && !strncmp(s + i, "III", 3)) || (core == 3 && !strncmp(s + i, "Jr.", 3))))
         return core;
     for (size_t k = i; k < i + core; k++) {
         if (s[k] == '.')
@@ -218,9 +219,8 @@ static int xp_same(const struct xperson *a, const struct xperson *b)
     return s->ntok >= 2 && hit == s->ntok && !strcmp(s->tok[s->ntok - 1], l->tok[l->ntok - 1]);
 }
 
-static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
-                              const char *title, size_t tlen, const char *side, int acting,
-                              size_t si)
+static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen, const char *title,
+                              size_t tlen, const char *side, int acting, size_t si)
 {
     struct xperson np = {0};
     np.name = xstrndup(name, nlen);
@@ -296,13 +296,12 @@ static const char *xp_side_before(const struct xdata *x, const char *s, size_t s
 /* Extend a title ending at E over "(ACR)" and a "for/of ..." complement
  * that ends at a comma or the sentence end. Returns the new end. When the
  * complement runs into a name (no comma), the name's start goes to *NAME. */
-static size_t xp_title_ext(const struct xdata *x, const char *s, size_t len, size_t e,
-                           size_t *name)
+static size_t xp_title_ext(const struct xdata *x, const char *s, size_t len, size_t e, size_t *name)
 {
     size_t p = xt_skip_sp(s, len, e), q;
-    static const char *const stop[] = {"and", "who", "to", "led", "met", "said", "in",
-                                       "at", "during", "with", "has", "had", "was", "is",
-                                       "will", "as", "on", "after", "before", "also", "held"};
+    static const char *const stop[] = {"and",  "who",    "to",   "led",   "met",    "said", "in",
+                                       "at",   "during", "with", "has",   "had",    "was",  "is",
+                                       "will", "as",     "on",   "after", "before", "also", "held"};
     *name = (size_t)-1;
     if (p < len && s[p] == '(') {
         q = p + 1;
@@ -430,8 +429,12 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
             size_t p = xt_skip_sp(s, len, ne + 1), q, sidee;
             const char *side2 = NULL;
             acting = 0;
-            static const char *const lead_in[] = {"who performs the duties of", "who is performing the duties of",
-                                                  "performing the duties of", "who is", "the", "a"};
+            static const char *const lead_in[] = {"who performs the duties of",
+                                                  "who is performing the duties of",
+                                                  "performing the duties of",
+                                                  "who is",
+                                                  "the",
+                                                  "a"};
             for (size_t k = 0; k < sizeof lead_in / sizeof lead_in[0]; k++) {
                 size_t m = xt_match_at(s, len, p, lead_in[k], 1);
                 if (m) {
@@ -521,8 +524,8 @@ static size_t xp_refs(const struct xdoc *doc, size_t si, struct xpeople *pl, siz
 
 static int xp_about_meeting(const struct xdoc *doc, size_t si, const struct xmeeting *m)
 {
-    static const char *const w[] = {"meeting", "talks", "dialogue", "delegation", "counterpart",
-                                    "counterparts", "session", "consultations"};
+    static const char *const w[] = {"meeting",     "talks",        "dialogue", "delegation",
+                                    "counterpart", "counterparts", "session",  "consultations"};
     size_t len;
     const char *s = xdoc_stext(doc, si, &len);
     if (!m->series)

@@ -60,7 +60,8 @@ static char *xq_resolve(const struct xdoc *doc, const json_t *people, const char
     const char *hit = NULL;
     int many = 0;
     /* by name: a capitalised word equal to a word of a participant's name */
-    json_array_foreach(people, i, p) {
+    json_array_foreach(people, i, p)
+    {
         const char *name = jsonio_str(p, "name");
         const char *q = name;
         int found = 0;
@@ -69,8 +70,8 @@ static char *xq_resolve(const struct xdoc *doc, const json_t *people, const char
             for (size_t k = 0; k + wl <= len; k++)
                 if (wl > 1 && !strncmp(s + k, q, wl) &&
                     (k == 0 || !xt_is_word((unsigned char)s[k - 1])) &&
-                    (k + wl == len || !xt_is_word((unsigned char)s[k + wl]) ||
-                     s[k + wl] == '\'' || (unsigned char)s[k + wl] == 0xe2)) {
+                    (k + wl == len || !xt_is_word((unsigned char)s[k + wl]) || s[k + wl] == '\'' ||
+                     (unsigned char)s[k + wl] == 0xe2)) {
                     found = 1;
                     break;
                 }
@@ -88,7 +89,8 @@ static char *xq_resolve(const struct xdoc *doc, const json_t *people, const char
     if (hit)
         return NULL;
     /* by title: every lowercase-folded content word of S in a title */
-    json_array_foreach(people, i, p) {
+    json_array_foreach(people, i, p)
+    {
         const char *title = jsonio_str(p, "title");
         size_t k = 0, words = 0, inside = 0;
         if (!title)
@@ -109,7 +111,8 @@ static char *xq_resolve(const struct xdoc *doc, const json_t *people, const char
             }
             k += wl;
         }
-        if (words >= 1 && inside == words && !(words == 1 && xt_match_at(s, len, len - 3, "the", 1))) {
+        if (words >= 1 && inside == words &&
+            !(words == 1 && xt_match_at(s, len, len - 3, "the", 1))) {
             many |= hit != NULL;
             hit = jsonio_str(p, "name");
         }

@@ -28,7 +28,7 @@ static size_t xr_count(const char *s, size_t len, const char *ph)
 /* "said Saturday", "told reporters Monday": the wire-report dateline habit. */
 static int xr_said_weekday(const struct xdoc *doc)
 {
-    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+    static const char *const days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday"};
     const struct xlist *rv = &doc->data->reporting;
     for (size_t si = 0; si < doc->nbody; si++) {

@@ -4,7 +4,10 @@
 #include <ctype.h>
 #include <string.h>
 
-int xt_is_word(unsigned char c) { return isalnum(c) || c >= 0x80; }
+int xt_is_word(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
 
 static int xt_eq(char a, char b, int icase)
 {

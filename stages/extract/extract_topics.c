@@ -54,7 +54,8 @@ json_t *extract_topics(const struct xdoc *doc)
     const struct xdata *x = doc->data;
     json_t *out = json_array(), *t;
     size_t i;
-    json_array_foreach(x->topic_ids, i, t) {
+    json_array_foreach(x->topic_ids, i, t)
+    {
         const char *id = json_string_value(json_object_get(t, "id"));
         json_t *ev = json_array();
         if (!id) {

@@ -4,15 +4,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../stages/extract/extract.h"
 #include "buf.h"
 #include "diag.h"
-#include "../../stages/extract/extract.h"
 #include "jsonio.h"
 #include "xalloc.h"
 
@@ -36,7 +37,8 @@ static int teardown(void **state)
  * the title. Offsets are those of the paragraphs joined by "\n\n". */
 static json_t *make_clean(const char *const *paras, const char *published)
 {
-    json_t *doc = json_object(), *blocks = json_array(), *src = json_object(), *meta = json_object();
+    json_t *doc = json_object(), *blocks = json_array(), *src = json_object(),
+           *meta = json_object();
     json_t *dropped = json_object();
     size_t off = 0;
     for (size_t i = 0; paras[i]; i++) {
@@ -50,7 +52,9 @@ static json_t *make_clean(const char *const *paras, const char *published)
         off += n + 2;
     }
     json_object_set_new(src, "file", json_string("t.txt"));
-    json_object_set_new(src, "sha256", json_string("0000000000000000000000000000000000000000000000000000000000000000"));
+    json_object_set_new(
+        src, "sha256",
+        json_string("0000000000000000000000000000000000000000000000000000000000000000"));
     json_object_set_new(src, "bytes", json_integer((json_int_t)off));
     json_object_set_new(src, "encoding", json_string("UTF-8"));
     json_object_set_new(src, "replacements", json_integer(0));
@@ -84,7 +88,8 @@ static const json_t *person(const json_t *rec, const char *name)
 {
     size_t i;
     json_t *p;
-    json_array_foreach(json_object_get(rec, "participants"), i, p) if (!strcmp(jsonio_str(p, "name"), name)) return p;
+    json_array_foreach(json_object_get(rec, "participants"), i,
+                       p) if (!strcmp(jsonio_str(p, "name"), name)) return p;
     return NULL;
 }
 
@@ -92,14 +97,16 @@ static int has_topic(const json_t *rec, const char *id)
 {
     size_t i;
     json_t *t;
-    json_array_foreach(json_object_get(rec, "topics"), i, t) if (!strcmp(jsonio_str(t, "id"), id)) return 1;
+    json_array_foreach(json_object_get(rec, "topics"), i,
+                       t) if (!strcmp(jsonio_str(t, "id"), id)) return 1;
     return 0;
 }
 
 static void test_xlist_parse(void **state)
 {
     struct xlist l;
-    const char text[] = "# comment\nKIDD\tKorea-U.S. Integrated Defense Dialogue\r\n\n  SCM\nNCG\ta\tb";
+    const char text[] =
+        "# comment\nKIDD\tKorea-U.S. Integrated Defense Dialogue\r\n\n  SCM\nNCG\ta\tb";
     (void)state;
     xlist_parse(&l, text, sizeof text - 1);
     assert_int_equal(l.n, 3);
@@ -136,7 +143,8 @@ static void test_record_kidd(void **state)
         "Acting Deputy Assistant Secretary of Defense for East Asia, Jane Doe, led the U.S. "
         "delegation and Deputy Minister for National Defense Policy, Dr. Cho Chang-rae, led the "
         "ROK delegation.",
-        "Both sides reaffirmed the goal of the complete denuclearization of North Korea and pledged "
+        "Both sides reaffirmed the goal of the complete denuclearization of North Korea and "
+        "pledged "
         "to strengthen the Nuclear Consultative Group (NCG).",
         "The two sides agreed to continue progress leading up to the 56th SCM in the fall.",
         NULL};
@@ -164,7 +172,8 @@ static void test_record_kidd(void **state)
     assert_true(has_topic(rec, "denuclearization"));
     assert_true(has_topic(rec, "extended_deterrence"));
     assert_false(has_topic(rec, "china"));
-    assert_int_equal(jsonio_int(json_array_get(json_object_get(rec, "related_meetings"), 0), "ordinal", 0), 56);
+    assert_int_equal(
+        jsonio_int(json_array_get(json_object_get(rec, "related_meetings"), 0), "ordinal", 0), 56);
     assert_true(json_array_size(json_object_get(rec, "commitments")) >= 3);
     assert_true(json_array_size(json_object_get(rec, "acronyms")) >= 4);
     json_decref(rec);
@@ -172,9 +181,10 @@ static void test_record_kidd(void **state)
 
 static void test_record_evidence_offsets(void **state)
 {
-    static const char *const paras[] = {
-        "Allies hold talks", "South Korea and the United States held the 57th Security "
-        "Consultative Meeting (SCM) in Seoul on Monday.", NULL};
+    static const char *const paras[] = {"Allies hold talks",
+                                        "South Korea and the United States held the 57th Security "
+                                        "Consultative Meeting (SCM) in Seoul on Monday.",
+                                        NULL};
     json_t *rec = record_of(paras, "2025-11-05"), *ev;
     size_t title_len = strlen(paras[0]) + 2;
     (void)state;
@@ -190,10 +200,11 @@ static void test_record_evidence_offsets(void **state)
 
 static void test_record_no_meeting(void **state)
 {
-    static const char *const paras[] = {
-        "North Korea fires missiles",
-        "North Korea fired two ballistic missiles on Thursday, the Joint Chiefs of Staff (JCS) said.",
-        "North Korean leader Kim Jong Un watched the launch.", NULL};
+    static const char *const paras[] = {"North Korea fires missiles",
+                                        "North Korea fired two ballistic missiles on Thursday, the "
+                                        "Joint Chiefs of Staff (JCS) said.",
+                                        "North Korean leader Kim Jong Un watched the launch.",
+                                        NULL};
     json_t *rec = record_of(paras, "2024-03-14"), *m;
     (void)state;
     assert_non_null(rec);
@@ -218,12 +229,9 @@ static void test_record_bad_input(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_xlist_parse),
-        cmocka_unit_test(test_text_match),
-        cmocka_unit_test(test_record_kidd),
-        cmocka_unit_test(test_record_evidence_offsets),
-        cmocka_unit_test(test_record_no_meeting),
-        cmocka_unit_test(test_record_bad_input),
+        cmocka_unit_test(test_xlist_parse),       cmocka_unit_test(test_text_match),
+        cmocka_unit_test(test_record_kidd),       cmocka_unit_test(test_record_evidence_offsets),
+        cmocka_unit_test(test_record_no_meeting), cmocka_unit_test(test_record_bad_input),
     };
     xalloc_init("test_extract");
     cmocka_set_message_output(CM_OUTPUT_TAP);
