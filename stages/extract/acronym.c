@@ -166,7 +166,8 @@ static size_t acro_window(const char *t, size_t p, size_t maxw, struct acro_tok 
         }
         s = i;
         while (s > floor && !acro_space((unsigned char)t[s - 1]) && t[s - 1] != '(' &&
-               t[s - 1] != ')' && t[s - 1] != '[')
+               t[s - 1] != ')' &&
+               !(t[s - 1] == '[' && (s - 1 == floor || acro_space((unsigned char)t[s - 2]))))
             s--;
         /* right after an open bracket, "(body mass index (BMI)": the word
          * may start the long form, and nothing before it may */
@@ -414,6 +415,17 @@ static size_t acro_one_letter(const char *t, size_t p, char letter)
     return s;
 }
 
+/* Non-zero when "(L" with the letter after LETTER follows within a few
+ * hundred bytes after C: "artery (A), ... artery (B)" labels groups. */
+static int acro_next_label(const char *t, size_t len, size_t c, char letter)
+{
+    size_t stop = c + 300 < len ? c + 300 : len;
+    for (size_t q = c; q + 2 < stop; q++)
+        if (t[q] == '(' && t[q + 1] == letter + 1 && !acro_alnum((unsigned char)t[q + 2]))
+            return 1;
+    return 0;
+}
+
 size_t acronym_find(const char *text, size_t len, struct acro_def **out)
 {
     struct acro_def *defs = NULL;
@@ -436,9 +448,12 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
             c++;
         }
         if (c >= len || text[c] != close) {
-            if (!sep || sep - p > ACRO_MAX_SF + 2)
+            if (close != ')' || !sep || sep - p > ACRO_MAX_SF + 2 || sep + 1 >= len ||
+                text[sep + 1] != ' ')
                 continue;
             c = sep;
+        } else if (c + 1 < len && acro_alnum((unsigned char)text[c + 1])) {
+            continue; /* "[Ca2+]i", "[3H]prazosin": part of a name */
         }
         a = p + 1;
         b = sep ? sep : c;
@@ -451,6 +466,8 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
             le--;
         if (b - a == 1 && text[a] >= 'A' && text[a] <= 'Z' && close == ')') {
             lf = acro_one_letter(text, p, text[a]);
+            if (lf != (size_t)-1 && acro_next_label(text, len, c, text[a]))
+                lf = (size_t)-1;
             if (lf != (size_t)-1)
                 acro_add(&defs, &n, &cap, a, b, lf, le);
             p = c;
