@@ -157,15 +157,6 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
 
 /* ---- lexicon matching -------------------------------------------------- */
 
-/* Folded text with trailing separators trimmed (heap). */
-static char *fold_trim(const struct clean_unit *u)
-{
-    size_t fl = strlen(u->fold);
-    while (fl > 0 && strchr(" .:|>-", u->fold[fl - 1]))
-        fl--;
-    return xstrndup(u->fold, fl);
-}
-
 /* Menus and breadcrumbs written on one line: "Home > News > World",
  * "Home : Media : News", "Terms | Privacy | Contact": two or more
  * separators between short segments. */
@@ -190,7 +181,7 @@ static int menu_shape(const struct clean_unit *u)
 
 static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
 {
-    char *f = fold_trim(u);
+    const char *f = u->fold;
     int hit = 0;
     size_t lo = 0, hi = lx->nchrome;
     while (lo < hi) {
@@ -224,13 +215,12 @@ static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
                 hit = strstr(f, ph) != NULL;
         }
     }
-    free(f);
     return hit || menu_shape(u);
 }
 
 static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
 {
-    char *f;
+    const char *f;
     int hit = 0;
     if (u->words <= 16 && u->tlen > 6 &&
         (memcmp(u->text + u->tlen - 5, "said:", 5) == 0 ||
@@ -241,14 +231,14 @@ static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
     }
     if (u->words > 6 || u->end_punct)
         return 0;
-    f = fold_trim(u);
+    f = u->fold;
     /* "12 comments", "[ 167 comments ]": a count before the opener */
     {
         size_t k = 0;
         while (f[k] == '[' || f[k] == ' ' || (f[k] >= '0' && f[k] <= '9'))
             k++;
-        if (k > 0 && k < strlen(f))
-            memmove(f, f + k, strlen(f + k) + 1);
+        if (f[k])
+            f += k;
     }
     for (size_t k = 0; !hit && k < lx->nbreaks; k++) {
         const char *b = lx->breaks[k];
@@ -263,7 +253,6 @@ static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
                 hit = comments ? 2 : 1;
         }
     }
-    free(f);
     return hit;
 }
 
@@ -382,18 +371,21 @@ struct hent {
     int count;
 };
 
-/* Mark dup_of / dup_later with an open-addressing table (linear time). */
+/* Mark dup_of / dup_later and count each text's occurrences (COUNTS) with an
+ * open-addressing table (linear time). */
 static void mark_repeats(struct clean_page *pg, int *counts)
 {
     size_t cap = 16;
     struct hent *tab;
+    size_t *slot = xcalloc(pg->n ? pg->n : 1, sizeof *slot);
     while (cap < pg->n * 2 + 2)
         cap *= 2;
     tab = xcalloc(cap, sizeof *tab);
     for (size_t i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
-        uint64_t h = hash_text(u->text, u->tlen) | 1;
-        size_t k = (size_t)h & (cap - 1);
+        uint64_t h = hash_text(u->text, u->tlen);
+        size_t k = (size_t)(h >> 20) & (cap - 1);
+        h |= 1; /* 0 marks an empty slot */
         u->dup_of = -1;
         while (tab[k].h && !(tab[k].h == h && pg->u[tab[k].first].tlen == u->tlen &&
                              memcmp(pg->u[tab[k].first].text, u->text, u->tlen) == 0))
@@ -407,16 +399,11 @@ static void mark_repeats(struct clean_page *pg, int *counts)
             tab[k].first = (int)i;
             tab[k].count = 1;
         }
+        slot[i] = k;
     }
-    for (size_t i = 0; i < pg->n; i++) {
-        struct clean_unit *u = &pg->u[i];
-        int first = u->dup_of >= 0 ? u->dup_of : (int)i;
-        uint64_t h = hash_text(pg->u[first].text, pg->u[first].tlen) | 1;
-        size_t k = (size_t)h & (cap - 1);
-        while (tab[k].first != first || tab[k].h != h)
-            k = (k + 1) & (cap - 1);
-        counts[i] = tab[k].count;
-    }
+    for (size_t i = 0; i < pg->n; i++)
+        counts[i] = tab[slot[i]].count;
+    free(slot);
     free(tab);
 }
 
@@ -628,6 +615,12 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
         struct clean_unit *u = &pg->u[i];
         unit_features(u, lx);
         u->fold = utf8_fold(u->text, u->tlen);
+        {
+            /* lexicon matching ignores trailing separators ("Share:", "Home >") */
+            size_t fl = strlen(u->fold);
+            while (fl > 0 && strchr(" .:|>-", u->fold[fl - 1]))
+                u->fold[--fl] = '\0';
+        }
         u->chrome = chrome_match(u, lx);
         u->brk = break_match(u, lx);
         u->caption = caption_shape_raw(u, lx);
