@@ -435,8 +435,9 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
         size_t a, b, c, sep = 0, lf, le;
         char close;
 
-        if (text[p] != '(' && text[p] != '[')
-            continue;
+        if (text[p] != '(' &&
+            !(text[p] == '[' && p > 0 && acro_space((unsigned char)text[p - 1])))
+            continue; /* "[EEG]" after a space, not "diethyl-[DEP]" */
         close = text[p] == '(' ? ')' : ']';
         /* the content up to the closer (no nested bracket, bounded); "(DMSO,
          * 18 and 1 h before, ...": a short form before a separator is enough */
@@ -480,6 +481,9 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
                 while (lf < le && (text[lf] == '"' || text[lf] == '\'' || text[lf] == '[' ||
                                    text[lf] == '{'))
                     lf++;
+                /* 'an "astigmatic intensity equation" (AIE)': the quotes go */
+                if (lf > 0 && le > lf && text[lf - 1] == '"' && text[le - 1] == '"')
+                    le--;
                 if (le - lf > b - a) {
                     acro_add(&defs, &n, &cap, a, b, lf, le);
                     p = c;

@@ -70,6 +70,22 @@ static void test_nested(void **state)
                 "Transition Working Group");
 }
 
+static void test_other_shapes(void **state)
+{
+    (void)state;
+    expect_defs("the Combined Forces Command [CFC] said", "CFC=Combined Forces Command");
+    expect_defs("the staff (Combined Forces Command (CFC) officers) met",
+                "CFC=Combined Forces Command");
+    expect_defs("the staff (Combined Forces Command, CFC) met", "CFC=Combined Forces Command");
+    expect_defs("NATO (North Atlantic Treaty Organization) members",
+                "NATO=North Atlantic Treaty Organization");
+    expect_defs("unmanned aerial vehicles (UAVs) flew", "UAVs=unmanned aerial vehicles");
+    expect_defs("a three-dimensional (3D) map", "3D=three-dimensional");
+    expect_defs("marked unclassified (U) and", "U=unclassified");
+    expect_defs("the Combined Forces Command (CFC, since 1978) said",
+                "CFC=Combined Forces Command");
+}
+
 static void test_not_acronyms(void **state)
 {
     (void)state;
@@ -80,6 +96,10 @@ static void test_not_acronyms(void **state)
     expect_defs("\xEB\x8C\x93\xEA\xB8\x80 (0/250\xEC\x9E\x90)", "");
     expect_defs("Tomorrow (Friday) Secretary Lloyd Austin", "");
     expect_defs("unclosed (NCG", "");
+    expect_defs("the northern sector (A) and the southern sector (B) held", "");
+    expect_defs("levels of [Ca2+]i rose and [3H]prazosin bound", "");
+    expect_defs("the Group (A) team", "");
+    expect_defs("Tomorrow (Friday, October 6) they meet", "");
 }
 
 static void test_bytes(void **state)
@@ -95,6 +115,28 @@ static void test_bytes(void **state)
     assert_string_equal(got, "");
     defs_of("Alpha Beta (AB)", 10, got, sizeof got); /* never past LEN */
     assert_string_equal(got, "");
+    defs_of("Alpha Beta (AB, ", 15, got, sizeof got);
+    assert_string_equal(got, "");
+    defs_of("NATO (North", 11, got, sizeof got);
+    assert_string_equal(got, "");
+}
+
+static void test_long_input(void **state)
+{
+    static const char *const pats[] = {"alpha (A) ", "Alpha Beta (AB, ", " [AB] ", "AB (Alpha Beta) ",
+                                       "x (y, AB) ", "two-dimensional (2D)("};
+    size_t len = 10u * 1024u * 1024u;
+    char *t = xmalloc(len);
+    (void)state;
+    for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
+        struct acro_def *d = NULL;
+        size_t pl = strlen(pats[p]);
+        for (size_t i = 0; i < len; i++)
+            t[i] = pats[p][i % pl];
+        (void)acronym_find(t, len, &d);
+        free(d);
+    }
+    free(t);
 }
 
 int main(void)
@@ -102,6 +144,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_domain_definitions),
         cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_other_shapes),
+        cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_not_acronyms),
         cmocka_unit_test(test_bytes),
     };
