@@ -156,7 +156,7 @@ int clean_run(const struct clean_opts *o, struct diag *d)
     }
     for (size_t i = 0; i < o->nfiles; i++) {
         struct diag one = {.prog = d->prog};
-        char *stem = fileio_stem(o->files[i]);
+        char *stem = strcmp(o->files[i], "-") == 0 ? xstrdup("stdin") : fileio_stem(o->files[i]);
         char *name = xmalloc(strlen(stem) + 6);
         char *path;
         diag_clear(&one);
