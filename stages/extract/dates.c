@@ -241,17 +241,34 @@ static int dt_month_abbr(const struct dtok *k)
     return k->e - k->s <= 4 && k->dot;
 }
 
-/* ISO weekday 1-7 of a capitalised weekday name, else 0. */
+/* ISO weekday 1-7 of a capitalised weekday name or abbreviation, else 0.
+ * Abbreviations need their period ("Mon.", "Wed.", "Sat.", "Sun." are words
+ * too), except the forms that are no English word ("Tues", "Thurs"). */
 static int dt_weekday(const struct dtok *k)
 {
     static const char *const wd[7] = {"monday", "tuesday",  "wednesday", "thursday",
                                       "friday", "saturday", "sunday"};
+    static const struct {
+        const char *w;
+        int day, bare; /* BARE: also without a period */
+    } ab[] = {{"mon", 1, 0},  {"tue", 2, 1},   {"tues", 2, 1},  {"wed", 3, 0},
+              {"weds", 3, 1}, {"thu", 4, 1},   {"thur", 4, 1},  {"thurs", 4, 1},
+              {"fri", 5, 0},  {"sat", 6, 0},   {"sun", 7, 0}};
     if (k->kind != DT_WORD || !k->upper)
         return 0;
     for (int w = 0; w < 7; w++)
         if (strcmp(k->low, wd[w]) == 0)
             return w + 1;
+    for (size_t a = 0; a < sizeof ab / sizeof ab[0]; a++)
+        if (strcmp(k->low, ab[a].w) == 0 && (k->dot || ab[a].bare))
+            return ab[a].day;
     return 0;
+}
+
+/* Non-zero when the weekday word K is an abbreviation with its period. */
+static int dt_weekday_abbr(const struct dtok *k)
+{
+    return k->dot && k->e - k->s <= 5 && dt_weekday(k);
 }
 
 static int dt_is_year(const struct dtok *k)
@@ -305,10 +322,11 @@ struct dctx {
     int future; /* the sentence has a future cue */
 };
 
-/* The end byte of token K, with the '.' of an abbreviated month. */
+/* The end byte of token K, with the '.' of an abbreviated month or weekday. */
 static size_t dt_end(const struct dtok *k)
 {
-    return (k->dot && dt_month(k) && dt_month_abbr(k)) ? k->e + 1 : k->e;
+    return ((k->dot && dt_month(k) && dt_month_abbr(k)) || dt_weekday_abbr(k)) ? k->e + 1
+                                                                              : k->e;
 }
 
 /* Day after an optional ordinal suffix ("18th"): returns tokens used (1 or 2). */
@@ -554,7 +572,7 @@ static int dt_match_weekday(const struct dtok *v, size_t n, size_t i, const stru
     mt->grain = G_DAY;
     mt->need_year = 0;
     mt->ntok = j - i;
-    mt->end = v[j - 1].e;
+    mt->end = dt_end(&v[j - 1]);
     return 1;
 }
 

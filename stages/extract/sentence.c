@@ -30,6 +30,7 @@ static const char sentence_builtin_abbr[] =
     "[numeric]\nno\nnos\np\npp\nvol\nart\nfig\nsec\njan\nfeb\nmar\napr\njun\njul\naug\n"
     "sep\nsept\noct\nnov\ndec\n"
     "[ordinary]\nco\ncorp\ninc\nltd\njr\netc\ndept\nu.s\nu.n\nu.k\ne.u\nd.c\nu.s.a\n"
+    "mon\ntue\ntues\nweds\nthu\nthur\nthurs\nfri\n"
     "[time]\na.m\np.m\n";
 static const char sentence_builtin_starters[] =
     "a\nafter\nalso\nan\nand\nas\nat\nbut\nby\ndid\nduring\nfor\nhe\nher\nhis\nhow\n"

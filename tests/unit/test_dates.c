@@ -86,6 +86,14 @@ static void test_partial_and_relative(void **state)
     expect_dates("The ministers will meet on Thursday and Friday.", "2023-11-13",
                  "Thursday and Friday=2023-11-16..2023-11-17/R");
     expect_dates("He arrived Saturday.", "2023-11-13", "Saturday=2023-11-11/R");
+    /* weekday abbreviations; the short ones that are also words need the period */
+    expect_dates("They met on Thurs. and Fri. in Seoul.", "2023-11-13",
+                 "Thurs. and Fri.=2023-11-09..2023-11-10/R");
+    expect_dates("The ministers will meet Tues in Seoul.", "2023-11-13", "Tues=2023-11-14/R");
+    expect_dates("He met them Mon. and left.", "2023-11-15", "Mon.=2023-11-13/R");
+    expect_dates("Wed. talks; Sat. drills; Sun. rest", "2023-11-13",
+                 "Wed.=2023-11-08/R|Sat.=2023-11-11/R|Sun.=2023-11-12/R");
+    expect_dates("Sun Tzu wrote; Sat down; Wed in June", "2023-11-13", "June=2023-06/P");
     expect_dates("talks this week", "2023-11-15", "this week=2023-11-13..2023-11-19/R");
     expect_dates("since last month", "2023-01-15", "last month=2022-12/R");
     expect_dates("until next month", "2023-12-15", "next month=2024-01/R");

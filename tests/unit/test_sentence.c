@@ -48,6 +48,9 @@ static void test_abbreviations(void **state)
     expect_split("The talks began at 10 a.m. and ended at 3 p.m. The ministers then left.",
                  (const char *const[]){"The talks began at 10 a.m. and ended at 3 p.m.",
                                        "The ministers then left.", NULL});
+    expect_split("They meet on Thurs. Oct. 5 in Seoul. The talks follow on Fri. The end.",
+                 (const char *const[]){"They meet on Thurs. Oct. 5 in Seoul.",
+                                       "The talks follow on Fri.", "The end.", NULL});
 }
 
 static void test_quotes_brackets(void **state)
