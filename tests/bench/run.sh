@@ -437,7 +437,7 @@ target e2e_second_over_first 0.333 "$(get e2e.second_over_first)" x "$(get e2e.s
 target per_document_peak_rss_mb 64 "$(kbmb "${rss_doc:-n/a}")" MB
 target render_seconds 0.3 "$(get render.median_s)" s "$(get render.exit)"
 target compare_1000_seconds 2 "$(get compare.n1000_s)" s "$(get compare.n1000_exit)"
-target compare_growth_exponent 1.2 "$(get compare.growth_exponent)" "(log10 t1000/t100)"
+target compare_growth_exponent 1.2 "$(get compare.growth_exponent)" "(log10 t1000/t100)" "$(get compare.n1000_exit)"
 target validate_10mb_seconds 1 "$(get validator.median_s)" s "$(get validator.exit)"
 
 # ------------------------------------------------------------------- table
