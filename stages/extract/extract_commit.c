@@ -106,8 +106,25 @@ json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
                 actor = last_actor;
             else if (last_actor && (al = xt_match_at(s, len, i, "they", 0)) != 0)
                 actor = last_actor;
-            else if (isupper((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' '))
+            else if (isupper((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' ')) {
                 actor = xc_person_actor(people, s, len, i, &al);
+                /* "Kim and Austin agreed", "Minister Kim and his U.S. counterpart
+                 * Lloyd Austin agreed": people of two sides speak for both */
+                if (actor) {
+                    size_t b = i > 120 ? i - 120 : 0, a2; /* S is one sentence */
+                    if (xt_find(s, i, b, "and", 0) != (size_t)-1)
+                        for (size_t k = b; k < i; k++) {
+                            const char *other;
+                            if (!isupper((unsigned char)s[k]) || (k > 0 && s[k - 1] != ' '))
+                                continue;
+                            other = xc_person_actor(people, s, i, k, &a2);
+                            if (other && strcmp(other, actor) != 0) {
+                                actor = "both sides";
+                                break;
+                            }
+                        }
+                }
+            }
             if (!actor)
                 continue;
             v = xc_skip_adv(s, len, xt_skip_sp(s, len, i + al));

@@ -104,6 +104,8 @@ static size_t xp_token(const struct xdata *x, const char *s, size_t len, size_t 
     }
     if (caps > 1 && caps * 2 >= core)
         return 0; /* ROK, DEPMIN: acronyms */
+    if (i + core < len && s[i + core] == '.' && xlist_has(&x->stopwords, s + i, core + 1, 0))
+        return 0; /* "Gen." is a rank, "Gen" may be a given name */
     if (core < 2 || xlist_has(&x->stopwords, s + i, core, 0) || xp_titleword(x, s + i, core) ||
         xp_monthday(s + i, core) || xlist_has(&x->places, s + i, core, 0))
         return 0;
@@ -347,7 +349,13 @@ static size_t xp_title_ext(const struct xdata *x, const char *s, size_t len, siz
 static const char *xp_title_side(const struct xdata *x, long row)
 {
     const char *b = row >= 0 ? x->titles.b[row] : NULL;
-    return b && strcmp(b, "-") != 0 ? b : NULL;
+    return b && strcmp(b, "-") != 0 && strcmp(b, "*") != 0 ? b : NULL;
+}
+
+/* A row marked "*": it introduces a name but is no title ("counterpart"). */
+static int xp_not_title(const struct xdata *x, long row)
+{
+    return row >= 0 && x->titles.b[row] && !strcmp(x->titles.b[row], "*");
 }
 
 /* "the X delegation" after position P in the same sentence. */
@@ -417,7 +425,10 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
                     side = xp_title_side(x, row);
                 if (!side)
                     side = xp_delegation_side(x, s, ne, len);
-                xp_add(pl, s + np, ne - np, s + i, te - i, side, acting, si);
+                if (xp_not_title(x, row))
+                    xp_add(pl, s + np, ne - np, NULL, 0, side, acting, si);
+                else
+                    xp_add(pl, s + np, ne - np, s + i, te - i, side, acting, si);
                 i = ne;
                 continue;
             }
@@ -464,7 +475,7 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
             }
             sidee = xt_skip_sp(s, len, q);
             row = xt_longest_at(&x->titles, s, len, sidee, 1, &tl);
-            if (row >= 0) {
+            if (row >= 0 && !xp_not_title(x, row)) {
                 te = xp_title_ext(x, s, len, sidee + tl, &nm);
                 if (nm != (size_t)-1)
                     te = xt_back_sp(s, nm);
