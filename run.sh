@@ -74,8 +74,7 @@ note() { [ "$quiet" = 1 ] || echo "$PROG: $*" >&2; }
 progress() { # stage done total
     [ "$quiet" = 1 ] && return 0
     if [ "$is_tty" = 1 ]; then
-        local now rate="" eta=""
-        now=$(date +%s)
+        local now=$EPOCHSECONDS rate="" eta=""
         if [ "$2" -gt 0 ] && [ "$now" -gt "$t_stage" ]; then
             rate=$(( $2 / (now - t_stage) ))
             [ "$rate" -gt 0 ] && eta=", ~$(( ($3 - $2) / rate ))s left"
@@ -205,55 +204,73 @@ stamp_extract=$(stage_stamp extract)
 stamp_compare=$(stage_stamp compare)
 stamp_render=$(stage_stamp render)
 
-cached() { # keyfile key output -> 0 when output is up to date
-    [ -f "$3" ] && [ -f "$1" ] && [ "$(cat "$1" 2>/dev/null)" = "$2" ]
+# cached KEYFILE KEY OUTPUT: 0 when OUTPUT exists and was made from KEY.
+# Key files are read with a builtin: no process per document.
+cached() {
+    local have=""
+    [ -f "$3" ] && [ -f "$1" ] || return 1
+    read -r have <"$1" 2>/dev/null
+    [ "$have" = "$2" ]
 }
 keyof() { cat "$@" | sha256sum | cut -c1-64; }
 
+# The content hash of every input, in one pass (sha256sum keeps the order of
+# its arguments; a name it must escape gets a leading backslash).
+mapfile -t input_hash < <(printf '%s\0' "${docs[@]}" | xargs -0 sha256sum -- | sed 's/^\\//' | cut -c1-64)
+[ ${#input_hash[@]} -eq "$ndocs" ] || die "cannot read every input (sha256sum failed)"
+
 # ---------------------------------------------------------------- per document
-mkdir -p "$tmp/status" "$tmp/err"
+# Each job runs clean then extract for one document and appends one line
+# "INDEX STATUS" to status.log (short appends are atomic). The clean output
+# is a function of the input and the clean stage, so the extract key derives
+# from the clean key: nothing is hashed twice.
+mkdir -p "$tmp/err"
+: >"$tmp/status.log"
 doc_job() { # index
-    local i=$1 in=${docs[$1]} stem=${stems[$1]} k
+    local i=$1 in=${docs[$1]} stem=${stems[$1]}
     local cj="$outdir/clean/$stem.json" mj="$outdir/meetings/$stem.json"
     local ck="$outdir/.cache/$stem.clean" mk="$outdir/.cache/$stem.extract"
-    local did=""
-    k=$( { sha256sum <"$in"; echo "$stamp_clean"; } | sha256sum | cut -c1-64)
-    if ! cached "$ck" "$k" "$cj"; then
+    local kc="${input_hash[$1]}:$stamp_clean" did=""
+    local ke="$kc:$stamp_extract"
+    if ! cached "$ck" "$kc" "$cj"; then
         rm -f "$ck"
-        "$BIN/clean" -o "$cj" -- "$in" 2>"$tmp/err/$i" || { echo 1 >"$tmp/status/$i"; return; }
-        echo "$k" >"$ck.tmp" && mv -f "$ck.tmp" "$ck"
+        if ! "$BIN/clean" -o "$cj" -- "$in" 2>"$tmp/err/$i"; then
+            echo "$i 1" >>"$tmp/status.log"; return
+        fi
+        printf '%s\n' "$kc" >"$ck"
         did="clean"
     fi
-    k=$( { sha256sum <"$cj"; echo "$stamp_extract"; } | sha256sum | cut -c1-64)
-    if ! cached "$mk" "$k" "$mj"; then
+    if ! cached "$mk" "$ke" "$mj"; then
         rm -f "$mk"
-        "$BIN/extract" -o "$mj" -- "$cj" 2>"$tmp/err/$i" || { echo 1 >"$tmp/status/$i"; return; }
-        echo "$k" >"$mk.tmp" && mv -f "$mk.tmp" "$mk"
-        did="$did${did:+ }extract"
+        if ! "$BIN/extract" -o "$mj" -- "$cj" 2>>"$tmp/err/$i"; then
+            echo "$i 1" >>"$tmp/status.log"; return
+        fi
+        printf '%s\n' "$ke" >"$mk"
+        did="$did${did:+ + }extract"
     fi
-    [ "$verbose" = 1 ] && echo "$PROG: ${docs[$i]}: ${did:-up to date}" >>"$tmp/err/$i.v"
-    echo 0 >"$tmp/status/$i"
+    [ "$verbose" = 1 ] && echo "$PROG: $in: ${did:-up to date}" >>"$tmp/err/$i"
+    echo "$i 0" >>"$tmp/status.log"
 }
 
-t_stage=$(date +%s)
+t_stage=$EPOCHSECONDS
 [ "$is_tty" = 1 ] || note "clean + extract: $ndocs documents, $jobs at a time"
-failed=0 done_n=0 running=0 next=0
-stop=0
-report_done() {
-    local i
-    for i in "${!docs[@]}"; do
-        [ -f "$tmp/status/$i" ] && [ ! -f "$tmp/status/$i.seen" ] || continue
-        touch "$tmp/status/$i.seen"
+failed=0 done_n=0 running=0 next=0 stop=0
+declare -a status=()
+report_done() { # read the status lines written since the last call
+    local lines line i st
+    mapfile -t -s "$done_n" lines <"$tmp/status.log"
+    for line in "${lines[@]}"; do
+        i=${line% *} st=${line#* }
+        status[i]=$st
         done_n=$((done_n + 1))
-        [ -f "$tmp/err/$i.v" ] && cat "$tmp/err/$i.v" >&2
-        if [ "$(cat "$tmp/status/$i")" != 0 ]; then
+        if [ "$st" != 0 ]; then
             failed=$((failed + 1))
             [ "$is_tty" = 1 ] && [ "$quiet" = 0 ] && printf '\r\033[K' >&2
             if [ -s "$tmp/err/$i" ]; then cat "$tmp/err/$i" >&2
             else echo "$PROG: ${docs[$i]}: failed" >&2; fi
             [ "$keep_going" = 1 ] || stop=1
         elif [ -s "$tmp/err/$i" ]; then
-            cat "$tmp/err/$i" >&2 # warnings from a successful stage
+            cat "$tmp/err/$i" >&2 # warnings, and -v lines
         fi
     done
     progress "clean + extract" "$done_n" "$ndocs"
@@ -278,7 +295,7 @@ fi
 meetings=()
 : >"$tmp/failed.tsv"
 for i in "${!docs[@]}"; do
-    if [ "$(cat "$tmp/status/$i" 2>/dev/null)" = 0 ]; then
+    if [ "${status[i]:-1}" = 0 ]; then
         meetings+=("$outdir/meetings/${stems[$i]}.json")
     else
         reason=$(grep -v '^$' "$tmp/err/$i" 2>/dev/null | head -1 | tr '\t' ' ')
@@ -287,7 +304,7 @@ for i in "${!docs[@]}"; do
 done
 [ ${#meetings[@]} -gt 0 ] || die "no document could be processed; no briefing written"
 
-t_stage=$(date +%s)
+t_stage=$EPOCHSECONDS
 cmp_key=$(keyof "${meetings[@]}" "$tmp/failed.tsv" <(echo "$stamp_compare"))
 if ! cached "$outdir/.cache/compare" "$cmp_key" "$outdir/comparison.json"; then
     note "compare: ${#meetings[@]} meeting records"
