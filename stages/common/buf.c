@@ -33,8 +33,6 @@ void buf_appendn(struct buf *b, const char *s, size_t n)
 
 void buf_append(struct buf *b, const char *s) { buf_appendn(b, s, strlen(s)); }
 
-void buf_putc(struct buf *b, char c) { buf_appendn(b, &c, 1); }
-
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
     va_list ap;
@@ -51,7 +49,7 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-void buf_put_utf8(struct buf *b, unsigned cp)
+void buf_put_utf8_slow(struct buf *b, unsigned cp)
 {
     char t[4];
     size_t n;
