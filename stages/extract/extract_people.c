@@ -273,9 +273,11 @@ static size_t xp_skip_honorific(const char *s, size_t len, size_t p);
 static const char *xp_side_before(const struct xdata *x, const char *s, size_t s0, size_t t0,
                                   size_t *b)
 {
-    size_t e = xt_back_sp(s, t0);
+    size_t e = t0;
     const char *best = NULL;
     size_t bl = 0;
+    while (e > s0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n'))
+        e--; /* never before the sentence */
     if (e == t0 && t0 > s0)
         return NULL;
     for (size_t k = 0; k < x->sides.n; k++) {

@@ -128,3 +128,38 @@ PY
     check_eq "long input: exit 0" 0 "$rc"
     check "long input in under 10 s" test "$secs" -lt 10
 fi
+# mutated pages (deterministic): clean + extract never crash, never trip a sanitizer
+python3 - "$TMP/mut" "$ROOT"/seeds/*.txt "$ROOT"/tests/cases/extract/*/input.txt <<'PY'
+import os, random, sys
+random.seed(5)
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+srcs = [open(f, "rb").read() for f in sys.argv[2:]]
+toks = [b"U.S.", b"Korea-U.S.", b" (", b")", b"\xe2\x80\x9c", b"\xe2\x80\x9d", b'"', b", ", b". ",
+        b"\n\n", b"Dr. ", b"the 23rd ", b"held ", b"KIDD", b"Secretary of Defense ", b"Kim ",
+        b"-", b"\xc2\xa0", b"on Thursday", b"May 1 to 2", b"Shield ", b"10,000 troops",
+        b"who performs the duties of the ", b"counterpart ", b"said, "]
+for i in range(30):
+    s = bytearray(random.choice(srcs))
+    for _ in range(random.randint(1, 40)):
+        p = random.randrange(len(s) + 1)
+        r = random.random()
+        if r < 0.4:
+            s[p:p] = random.choice(toks)
+        elif r < 0.7:
+            del s[p:p + random.randint(1, 50)]
+        else:
+            q = random.randrange(len(s) + 1)
+            s[p:p] = s[q:q + random.randint(1, 200)]
+    open(os.path.join(out, "m%02d.txt" % i), "wb").write(s)
+PY
+mut_bad=""
+for f in "$TMP"/mut/*.txt; do
+    "$BIN/clean" -o "$f.clean.json" "$f" >/dev/null 2>&1 || continue
+    "$BIN/extract" -o "$f.json" "$f.clean.json" >/dev/null 2>"$f.err"
+    rc=$?
+    if [ "$rc" -gt 1 ] || grep -q -E "Sanitizer|runtime error" "$f.err"; then
+        mut_bad="$mut_bad $(basename "$f"):$rc"
+    fi
+done
+check_eq "mutated pages: no crash" "" "$mut_bad"
