@@ -43,7 +43,8 @@ void compare_usage(FILE *out);
 
 struct compare_pattern {
     char *id;     /* signal id or rank label */
-    char *phrase; /* as written in the data file */
+    char *label;  /* display label for people to read (signals); the id for ranks */
+    char *phrase; /* the pattern as written in the data file */
     char **words;
     size_t nwords;
     int level; /* rank level (ranks.tsv); 0 for signals */
@@ -54,7 +55,7 @@ struct compare_vocab {
     size_t n;
 };
 
-/* Load a TSV of patterns. Signals: "id<TAB>phrase"; ranks:
+/* Load a TSV of patterns. Signals: "id<TAB>label<TAB>pattern"; ranks:
  * "level<TAB>label<TAB>phrase" (IS_RANKS). Lines starting with '#' and blank
  * lines are skipped. 0, or -1 with D naming file and line. */
 int compare_vocab_load(const char *rel, int is_ranks, struct compare_vocab *v, struct diag *d);
@@ -126,6 +127,13 @@ void compare_ctx_free(struct compare_ctx *c);
 /* Days since 1970-01-01 of a "YYYY-MM-DD" string; 0 on success, -1 when S
  * is not a valid date. */
 int compare_day(const char *s, long *day);
+
+/* Short month name for a label ("Sept.", "Nov."), "?" outside 1-12. */
+const char *compare_month(int m);
+
+/* The month named in TEXT, 1-12, or 0; *YEAR gets the first four-digit
+ * year of TEXT (1900-2199) or 0. */
+int compare_text_month(const char *text, int *year);
 
 /* ------------------------------------------------------------ output */
 

@@ -11,7 +11,6 @@
 #include "xalloc.h"
 
 #define COMPARE_MAX_FINDINGS 60
-#define COMPARE_LIST_NAMES 4
 
 /* ------------------------------------------------------------ helpers */
 
@@ -98,15 +97,6 @@ static const struct compare_meeting *compare_meeting_by_id(const struct compare_
 {
     const json_t *k = id ? json_object_get(compare_ids, id) : NULL;
     return json_is_integer(k) ? &c->m[json_integer_value(k)] : NULL;
-}
-
-static const char *compare_topic_label(const struct compare_ctx *c, const char *id)
-{
-    size_t i;
-    json_t *t;
-    json_array_foreach(c->topics, i, t) if (!strcmp(jsonio_str(t, "id"), id)) return jsonio_str(
-        t, "label");
-    return id;
 }
 
 /* ------------------------------------------------------------ caveats */
@@ -249,73 +239,144 @@ static void compare_caveats(struct compare_ctx *c, json_t *doc, json_t *caveats)
 
 /* ------------------------------------------------------------ findings */
 
-static void compare_describe_lead(struct buf *b, const json_t *l)
+/* What a reader calls a source of this type ("the 23rd KIDD (Sept. 2023)
+ * joint statement"). */
+static const char *compare_doc_noun(const char *doc_type)
 {
-    const char *title = jsonio_str(l, "title");
-    buf_append(b, jsonio_str(l, "name"));
-    buf_append(b, " (");
-    if (title)
-        buf_printf(b, "%s; ", title);
-    buf_printf(b, "level %d", (int)jsonio_int(l, "rank", 5));
-    if (json_is_true(json_object_get(l, "acting")))
-        buf_append(b, ", acting");
-    buf_append(b, ")");
+    if (!strcmp(doc_type, "joint_statement"))
+        return "joint statement";
+    if (!strcmp(doc_type, "press_release"))
+        return "press release";
+    if (!strcmp(doc_type, "news_report"))
+        return "news report";
+    if (!strcmp(doc_type, "analysis"))
+        return "analysis";
+    return "text";
 }
 
-static void compare_find_leads(struct compare_ctx *c, const json_t *meetings,
-                               struct compare_flist *fl)
+/* "the LABEL joint statement" for meeting M's preferred source. */
+static void compare_put_source(struct buf *b, const struct compare_ctx *c,
+                               const struct compare_meeting *m)
 {
-    size_t k, i, j;
-    json_t *m, *d, *l;
-    json_array_foreach(meetings, k, m)
-    {
-        struct buf b = BUF_INIT;
-        json_t *ev = json_array();
-        int any = 0;
-        buf_printf(&b, "%s was led by ", jsonio_str(m, "label"));
-        json_array_foreach(json_object_get(m, "delegation"), i, d)
-        {
-            const char *side = jsonio_str(d, "side");
-            if (any)
-                buf_append(&b, i + 1 == json_array_size(json_object_get(m, "delegation"))
-                                   ? " and "
-                                   : "; ");
-            int nl = 0;
-            json_array_foreach(json_object_get(m, "leads"), j, l)
-            {
-                const char *ls = jsonio_str(l, "side");
-                if (!((!ls && !side) || (ls && side && !strcmp(ls, side))))
-                    continue;
-                if (nl++)
-                    buf_append(&b, " with ");
-                compare_describe_lead(&b, l);
-                compare_ev_add(ev, json_array_get(json_object_get(l, "evidence"), 0));
-            }
-            buf_printf(&b, " for %s", side ? side : "an unnamed side");
-            any = 1;
-        }
-        buf_append(&b, ".");
-        if (any)
-            compare_add_finding(fl, 50, "leads", buf_str(&b), ev,
-                                json_pack("[O]", json_object_get(m, "id")));
-        else
-            json_decref(ev);
-        buf_free(&b);
+    buf_printf(b, "the %s %s", m->label, compare_doc_noun(c->src[m->src[0]].doc_type));
+}
+
+/* Why silence of a partial source is not evidence: ", which is short" for a
+ * news report, ", which is not a full statement" otherwise. */
+static const char *compare_partial_why(const struct compare_ctx *c,
+                                       const struct compare_meeting *m)
+{
+    return !strcmp(c->src[m->src[0]].doc_type, "news_report") ? ", which is short"
+                                                              : ", which is not a full statement";
+}
+
+/* Append the quoted strings of LIST (at most MAX, then "and N more") as
+ * "'a', 'b' and 'c'"; QUOTE 0 leaves them unquoted. */
+static void compare_put_list(struct buf *b, const json_t *list, size_t max, int quote)
+{
+    size_t n = json_array_size(list), shown = n > max ? max : n;
+    for (size_t i = 0; i < shown; i++) {
+        if (i)
+            buf_append(b, i + 1 == shown && n == shown ? " and " : ", ");
+        buf_printf(b, quote ? "'%s'" : "%s", json_string_value(json_array_get(list, i)));
     }
-    (void)c;
+    if (n > shown)
+        buf_printf(b, " and %zu more", n - shown);
 }
 
-static const char *compare_level_words(int level)
+static const char *compare_topic_label(const struct compare_ctx *c, const char *id)
 {
-    static const char *const w[] = {"", "minister/secretary", "vice minister/under secretary",
-                                    "deputy minister/assistant secretary",
-                                    "deputy assistant secretary/director general",
-                                    "director or other"};
-    return level >= 1 && level <= 5 ? w[level] : "unknown";
+    size_t i;
+    json_t *t;
+    json_array_foreach(c->topics, i, t) if (!strcmp(jsonio_str(t, "id"), id)) return jsonio_str(
+        t, "label");
+    return id;
 }
 
-static void compare_find_levels(const json_t *meetings, const json_t *changes,
-                                struct compare_flist *fl, struct compare_ctx *c)
+static const char *compare_count_word(size_t n)
+{
+    static const char *const w[] = {"no",  "one",   "two",   "three", "four", "five", "six",
+                                    "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    return n < sizeof w / sizeof w[0] ? w[n] : NULL;
+}
+
+/* "one topic" / "13 topics" */
+static void compare_put_count(struct buf *b, size_t n, const char *what)
+{
+    const char *w = compare_count_word(n);
+    if (w)
+        buf_append(b, w);
+    else
+        buf_printf(b, "%zu", n);
+    buf_printf(b, " %s%s", what, n == 1 ? "" : "s");
+}
+
+/* ------------------------------------------------------------ leads */
+
+static int compare_same_side(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* "Cara Allison Marshall (acting Deputy Assistant Secretary ...)" for the
+ * leads of SIDE in meeting entry M; evidence into EV. */
+static void compare_put_side_leads(struct buf *b, const json_t *m, const char *side, json_t *ev)
+{
+    size_t j, nl = 0, n = 0;
+    json_t *l;
+    json_array_foreach(json_object_get(m, "leads"), j, l) n +=
+        compare_same_side(jsonio_str(l, "side"), side);
+    json_array_foreach(json_object_get(m, "leads"), j, l)
+    {
+        const char *title = jsonio_str(l, "title");
+        if (!compare_same_side(jsonio_str(l, "side"), side))
+            continue;
+        if (nl++)
+            buf_append(b, nl == n ? " and " : ", ");
+        buf_append(b, jsonio_str(l, "name"));
+        if (title)
+            buf_printf(b, " (%s%s)",
+                       json_is_true(json_object_get(l, "acting")) &&
+                               !strstr(title, "cting") && !strstr(title, "duties")
+                           ? "acting "
+                           : "",
+                       title);
+        else if (json_is_true(json_object_get(l, "acting")))
+            buf_append(b, " (acting)");
+        compare_ev_add(ev, json_array_get(json_object_get(l, "evidence"), 0));
+    }
+}
+
+static void compare_put_level(struct buf *b, const json_t *d)
+{
+    const char *lab = jsonio_str(d, "rank_label");
+    buf_printf(b, "%s%s", json_is_true(json_object_get(d, "acting")) ? "acting " : "",
+               lab && strcmp(lab, "other") ? lab : "other official");
+}
+
+/* The name of the highest-ranked lead of delegation D in meeting entry M;
+ * its evidence into EV. */
+static void compare_put_top_lead(struct buf *b, const json_t *m, const json_t *d, json_t *ev)
+{
+    size_t j;
+    json_t *l;
+    json_array_foreach(json_object_get(m, "leads"), j, l)
+    {
+        if (!compare_same_side(jsonio_str(l, "side"), jsonio_str(d, "side")) ||
+            jsonio_int(l, "rank", 5) != jsonio_int(d, "level", 5))
+            continue;
+        buf_append(b, jsonio_str(l, "name"));
+        compare_ev_add(ev, json_array_get(json_object_get(l, "evidence"), 0));
+        return;
+    }
+    buf_append(b, "an unnamed official");
+}
+
+/* One finding per same-series pair: who led each side both times, and
+ * whether the level rose or fell. */
+static void compare_find_series_leads(struct compare_ctx *c, const json_t *meetings,
+                                      const json_t *changes, struct compare_flist *fl,
+                                      unsigned char *covered)
 {
     size_t i, a, b;
     json_t *ch, *da, *db;
@@ -324,114 +385,369 @@ static void compare_find_levels(const json_t *meetings, const json_t *changes,
         const char *basis = jsonio_str(ch, "basis");
         const struct compare_meeting *ma = compare_meeting_by_id(c, jsonio_str(ch, "from"));
         const struct compare_meeting *mb = compare_meeting_by_id(c, jsonio_str(ch, "to"));
-        json_t *ja, *jb;
+        const json_t *ja, *jb;
+        struct buf t = BUF_INIT;
+        json_t *ev;
+        int changed = 0, parts = 0;
         if (!basis || strcmp(basis, "same_series") || !ma || !mb)
             continue;
         ja = json_array_get(meetings, (size_t)(ma - c->m));
         jb = json_array_get(meetings, (size_t)(mb - c->m));
-        json_array_foreach(json_object_get(ja, "delegation"), a, da)
+        ev = json_array();
+        buf_printf(&t, "Who led the %s: ", ma->series ? ma->series : "meetings");
+        /* sides whose level changed first, then the steady ones */
+        for (int pass = 0; pass < 2; pass++)
             json_array_foreach(json_object_get(jb, "delegation"), b, db)
-        {
-            const char *sa = jsonio_str(da, "side"), *sb = jsonio_str(db, "side");
-            int la = (int)jsonio_int(da, "level", 5), lb = (int)jsonio_int(db, "level", 5);
-            struct buf t = BUF_INIT;
-            json_t *ev, *l;
-            size_t j;
-            if (!sa || !sb || strcmp(sa, sb) || la == lb)
-                continue;
-            ev = json_array();
-            buf_printf(&t, "The %s delegation to %s %s from level %d (%s%s) at the %s to level %d "
-                           "(%s%s) at the %s.",
-                       sa, ma->series, lb < la ? "rose" : "fell", la, compare_level_words(la),
-                       json_is_true(json_object_get(da, "acting")) ? ", acting" : "", ma->label,
-                       lb, compare_level_words(lb),
-                       json_is_true(json_object_get(db, "acting")) ? ", acting" : "", mb->label);
-            json_array_foreach(json_object_get(ja, "leads"), j, l) if (
-                jsonio_str(l, "side") && !strcmp(jsonio_str(l, "side"), sa))
-                compare_ev_add(ev, json_array_get(json_object_get(l, "evidence"), 0));
-            json_array_foreach(json_object_get(jb, "leads"), j, l) if (
-                jsonio_str(l, "side") && !strcmp(jsonio_str(l, "side"), sa))
-                compare_ev_add(ev, json_array_get(json_object_get(l, "evidence"), 0));
-            compare_add_finding(fl, 85, "level_change", buf_str(&t), ev,
-                                json_pack("[s,s]", ma->id, mb->id));
-            buf_free(&t);
-        }
-    }
-}
-
-/* Turn "a|b|c" into "a, b and c" (", c" when MORE follows). */
-static void compare_and_list(struct buf *b, int more)
-{
-    char *last = NULL;
-    if (!b->len)
-        return;
-    for (size_t i = 0; i < b->len; i++)
-        if (b->p[i] == '|')
-            last = b->p + i;
-    if (!last)
-        return;
-    char *s = buf_take(b);
-    for (char *p = s; *p; p++) {
-        if (*p != '|')
-            buf_putc(b, *p);
-        else
-            buf_append(b, (p == s + (last - s) && !more) ? " and " : ", ");
-    }
-    free(s);
-}
-
-static void compare_find_signals(struct compare_ctx *c, const json_t *signals,
-                                 struct compare_flist *fl)
-{
-    size_t i, k;
-    json_t *s, *cell;
-    json_array_foreach(signals, i, s)
-    {
-        struct buf yes = BUF_INIT, no = BUF_INIT, t = BUF_INIT;
-        size_t ny = 0, nn = 0;
-        json_t *ev = json_array(), *ids = json_array();
-        json_array_foreach(json_object_get(s, "cells"), k, cell)
-        {
-            const char *st = jsonio_str(cell, "status");
-            const struct compare_meeting *m = &c->m[k];
-            if (!strcmp(st, "present")) {
-                if (ny < COMPARE_LIST_NAMES)
-                    buf_printf(&yes, "%s%s", ny ? "|" : "", m->label);
-                ny++;
-                compare_ev_add(ev, json_object_get(cell, "evidence"));
-            } else {
-                if (nn < COMPARE_LIST_NAMES)
-                    buf_printf(&no, "%s%s%s", nn ? "|" : "", m->label,
-                               m->full ? "" : !strcmp(c->src[m->src[0]].doc_type, "news_report")
-                                                  ? " (a short news report)"
-                                                  : " (not a full statement)");
-                nn++;
+            {
+                const char *side = jsonio_str(db, "side");
+                json_array_foreach(json_object_get(ja, "delegation"), a, da)
+                {
+                    int la = (int)jsonio_int(da, "level", 5), lb = (int)jsonio_int(db, "level", 5);
+                    if (!side || !compare_same_side(jsonio_str(da, "side"), side) ||
+                        (la != lb) != (pass == 0))
+                        continue;
+                    if (parts++)
+                        buf_append(&t, "; ");
+                    buf_printf(&t, "the %s side ", side);
+                    if (la == lb) {
+                        buf_append(&t, "stayed at the same level (");
+                        compare_put_level(&t, db);
+                        buf_append(&t, ": ");
+                        compare_put_top_lead(&t, ja, da, ev);
+                        buf_append(&t, ", then ");
+                        compare_put_top_lead(&t, jb, db, ev);
+                        buf_append(&t, ")");
+                    } else {
+                        int diff = la > lb ? la - lb : lb - la;
+                        changed = 1;
+                        buf_printf(&t, "was led %s level%s %s, from ",
+                                   compare_count_word((size_t)diff), diff > 1 ? "s" : "",
+                                   lb < la ? "higher" : "lower");
+                        compare_put_top_lead(&t, ja, da, ev);
+                        buf_append(&t, " (");
+                        compare_put_level(&t, da);
+                        buf_printf(&t, ") at the %s to ", ma->label);
+                        compare_put_top_lead(&t, jb, db, ev);
+                        buf_append(&t, " (");
+                        compare_put_level(&t, db);
+                        buf_printf(&t, ") at the %s", mb->label);
+                    }
+                }
             }
-            json_array_append_new(ids, json_string(m->id));
-        }
-        compare_and_list(&yes, ny > COMPARE_LIST_NAMES);
-        compare_and_list(&no, nn > COMPARE_LIST_NAMES);
-        if (ny && nn) {
-            if (ny > COMPARE_LIST_NAMES)
-                buf_printf(&yes, " and %zu more", ny - COMPARE_LIST_NAMES);
-            if (nn > COMPARE_LIST_NAMES)
-                buf_printf(&no, " and %zu more", nn - COMPARE_LIST_NAMES);
-            buf_printf(&t, "\"%s\" appears in the %s text%s but not in the %s text%s.",
-                       jsonio_str(s, "phrase"), buf_str(&yes), ny > 1 ? "s" : "", buf_str(&no),
-                       nn > 1 ? "s" : "");
-            compare_add_finding(fl, 80, "signal", buf_str(&t), ev, ids);
-        } else if (ny && c->nm > 1) {
-            buf_printf(&t, "\"%s\" appears in every meeting's text (%s).", jsonio_str(s, "phrase"),
-                       buf_str(&yes));
-            compare_add_finding(fl, 40, "signal", buf_str(&t), ev, ids);
+        buf_append(&t, ".");
+        if (parts) {
+            covered[ma - c->m] = covered[mb - c->m] = 1;
+            compare_add_finding(fl, changed ? 90 : 64, changed ? "level_change" : "leads",
+                                buf_str(&t), ev, json_pack("[s,s]", ma->id, mb->id));
         } else {
             json_decref(ev);
-            json_decref(ids);
         }
-        buf_free(&yes);
-        buf_free(&no);
         buf_free(&t);
     }
+}
+
+/* Who led each meeting the series findings did not cover. */
+static void compare_find_leads(const json_t *meetings, struct compare_flist *fl,
+                               const unsigned char *covered)
+{
+    size_t k, i;
+    json_t *m, *d;
+    json_array_foreach(meetings, k, m)
+    {
+        struct buf b = BUF_INIT;
+        json_t *ev = json_array();
+        size_t nd = json_array_size(json_object_get(m, "delegation"));
+        int top = nd > 0;
+        buf_printf(&b, "The %s was led ", jsonio_str(m, "label"));
+        json_array_foreach(json_object_get(m, "delegation"), i, d)
+        {
+            const char *side = jsonio_str(d, "side");
+            if (i)
+                buf_append(&b, i + 1 == nd ? ", and " : ", ");
+            buf_printf(&b, "for %s%s by ", side ? "the " : "", side ? side : "an unnamed side");
+            compare_put_side_leads(&b, m, side, ev);
+            top &= jsonio_int(d, "level", 5) == 1;
+        }
+        if (top && nd > 1)
+            buf_append(&b, ": minister or secretary level on every side");
+        buf_append(&b, ".");
+        if (nd)
+            compare_add_finding(fl, covered[k] ? 42 : 60, "leads", buf_str(&b), ev,
+                                json_pack("[O]", json_object_get(m, "id")));
+        else
+            json_decref(ev);
+        buf_free(&b);
+    }
+}
+
+/* ------------------------------------------------------------ identity */
+
+static const char *const compare_meeting_nouns[] = {
+    "meeting", "meetings", "dialogue", "talks", "consultation", "consultations", "session",
+    "summit", "ministerial", "round", "conference", NULL};
+
+static int compare_word_at(const char *s, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    unsigned char before = i ? (unsigned char)s[i - 1] : ' ', after = (unsigned char)s[i + n];
+    return !strncasecmp(s + i, w, n) && !((before | 0x20) >= 'a' && (before | 0x20) <= 'z') &&
+           !((after | 0x20) >= 'a' && (after | 0x20) <= 'z');
+}
+
+/* In sentence S, "first ... since ..." where the words between name the
+ * meeting (its series or a meeting noun): the clause from "first" to the end
+ * of the sentence (heap string, caller frees), or NULL. */
+static char *compare_first_since(const char *s, const char *series)
+{
+    for (size_t i = 0; s[i]; i++) {
+        if (!compare_word_at(s, i, "first"))
+            continue;
+        const char *since = NULL;
+        for (size_t j = i + 5; s[j] && j < i + 70; j++)
+            if (compare_word_at(s, j, "since")) {
+                since = s + j;
+                break;
+            }
+        if (!since)
+            continue;
+        int named = 0;
+        for (size_t j = i + 5; s + j < since && !named; j++) {
+            if (series && *series && compare_word_at(s, j, series))
+                named = 1;
+            for (size_t w = 0; compare_meeting_nouns[w] && !named; w++)
+                named = compare_word_at(s, j, compare_meeting_nouns[w]);
+        }
+        if (!named)
+            continue;
+        size_t end = strlen(s);
+        while (end > i && strchr(" .\"'", s[end - 1]))
+            end--;
+        return xstrndup(s + i, end - i);
+    }
+    return NULL;
+}
+
+/* Per meeting: the facts that place it (first meeting since X; the 2+2
+ * format; its ordinal), when the sources state them. */
+static void compare_find_identity(struct compare_ctx *c, struct compare_flist *fl)
+{
+    for (size_t k = 0; k < c->nm; k++) {
+        const struct compare_meeting *m = &c->m[k];
+        const char *format = jsonio_str(m->facts, "format"), *city = jsonio_str(m->facts, "city");
+        struct buf t = BUF_INIT;
+        json_t *ev = json_array();
+        char *first = NULL;
+        int score = 0;
+        for (size_t s = 0; s < m->nsrc && !first; s++) {
+            const struct compare_source *src = &c->src[m->src[s]];
+            json_t *all = json_array(), *it;
+            size_t i;
+            compare_record_evidence(src->doc, all);
+            json_array_foreach(all, i, it)
+            {
+                if (compare_is_caption_ev(it))
+                    continue;
+                first = compare_first_since(jsonio_str(it, "text"), m->series);
+                if (first) {
+                    json_t *e = compare_evidence(it, src->file);
+                    compare_ev_add(ev, e);
+                    json_decref(e);
+                    break;
+                }
+            }
+            json_decref(all);
+        }
+        buf_printf(&t, "The %s", m->label);
+        if (city)
+            buf_printf(&t, ", held in %s,", city);
+        if (first) {
+            buf_printf(&t, " was the %s", first);
+            score = 84;
+        }
+        /* a bilateral meeting is the default: not worth a finding */
+        if (format && *format && strcasecmp(format, "bilateral")) {
+            const json_t *fev = NULL;
+            for (size_t s = 0; s < m->nsrc && !fev; s++) {
+                fev = json_object_get(
+                    json_object_get(json_object_get(c->src[m->src[s]].doc, "meeting"), "evidence"),
+                    "format");
+                if (json_is_object(fev)) {
+                    json_t *e = compare_evidence(fev, c->src[m->src[s]].file);
+                    compare_ev_add(ev, e);
+                    json_decref(e);
+                } else {
+                    fev = NULL;
+                }
+            }
+            buf_printf(&t, "%s in the %s format", first ? ", and met" : " met", format);
+            if (!strcmp(format, "2+2"))
+                buf_append(&t, ", with the foreign and defense ministers of both sides together");
+            score = score ? score : 74;
+        }
+        buf_append(&t, ".");
+        if (score)
+            compare_add_finding(fl, score, "identity", buf_str(&t), ev, compare_one_id(m));
+        else
+            json_decref(ev);
+        free(first);
+        buf_free(&t);
+    }
+    /* meetings of a series missing between two with known ordinals */
+    for (size_t k = 0; k < c->nm; k++)
+        for (size_t j = k + 1; j < c->nm; j++) {
+            const struct compare_meeting *a = &c->m[k], *b = &c->m[j];
+            if (!a->series || !b->series || strcasecmp(a->series, b->series))
+                continue;
+            if (a->ordinal > 0 && b->ordinal > a->ordinal + 1) {
+                struct buf t = BUF_INIT;
+                json_t *ev = json_array();
+                long long gap = b->ordinal - a->ordinal - 1;
+                buf_printf(&t, "%lld %s meeting%s took place between the %s and the %s but %s "
+                               "not among the sources compared.",
+                           gap, a->series, gap > 1 ? "s" : "", a->label, b->label,
+                           gap > 1 ? "are" : "is");
+                for (int w = 0; w < 2; w++) {
+                    const struct compare_meeting *x = w ? b : a;
+                    json_t *e = compare_evidence(
+                        json_object_get(json_object_get(json_object_get(c->src[x->src[0]].doc,
+                                                                        "meeting"),
+                                                        "evidence"),
+                                        "ordinal"),
+                        c->src[x->src[0]].file);
+                    compare_ev_add(ev, e);
+                    json_decref(e);
+                }
+                compare_add_finding(fl, 46, "identity", buf_str(&t), ev,
+                                    json_pack("[s,s]", a->id, b->id));
+                buf_free(&t);
+            }
+            break; /* only the next meeting of the series */
+        }
+}
+
+/* ------------------------------------------------------------ related */
+
+/* Per meeting: the related meetings its texts mention that are not among
+ * the compared meetings (from the timeline), upcoming ones first. */
+static void compare_find_related(struct compare_ctx *c, const json_t *timeline,
+                                 struct compare_flist *fl)
+{
+    for (size_t k = 0; k < c->nm; k++) {
+        const struct compare_meeting *m = &c->m[k];
+        const char *mdate = jsonio_str(m->facts, "start_date");
+        json_t *upcoming = json_array(), *other = json_array(), *ev = json_array(), *it;
+        struct buf t = BUF_INIT;
+        size_t i;
+        json_array_foreach(timeline, i, it)
+        {
+            const char *kind = jsonio_str(it, "kind"), *mid = jsonio_str(it, "meeting");
+            const char *start = jsonio_str(it, "start_date");
+            if (!kind || strcmp(kind, "related") || !mid || strcmp(mid, m->id))
+                continue;
+            json_array_append_new(start && mdate && strcmp(start, mdate) > 0 ? upcoming : other,
+                                  json_string(jsonio_str(it, "label")));
+        }
+        if (!json_array_size(upcoming) && !json_array_size(other))
+            goto next;
+        /* evidence: the related-meeting sentences of the meeting's sources */
+        for (size_t s = 0; s < m->nsrc; s++) {
+            json_t *r;
+            json_array_foreach(json_object_get(c->src[m->src[s]].doc, "related_meetings"), i, r)
+            {
+                json_t *e = compare_evidence(json_object_get(r, "evidence"),
+                                             c->src[m->src[s]].file);
+                compare_ev_add(ev, e);
+                json_decref(e);
+            }
+        }
+        compare_put_source(&t, c, m);
+        t.p[0] = 'T';
+        if (json_array_size(upcoming)) {
+            buf_append(&t, " looks ahead to the ");
+            compare_put_list(&t, upcoming, 4, 0);
+            if (json_array_size(other)) {
+                buf_append(&t, " and also mentions the ");
+                compare_put_list(&t, other, 4, 0);
+            }
+        } else {
+            buf_append(&t, " mentions the ");
+            compare_put_list(&t, other, 4, 0);
+        }
+        buf_append(&t, ", not among the meetings compared.");
+        compare_add_finding(fl, json_array_size(upcoming) ? 58 : 44, "related", buf_str(&t), ev,
+                            compare_one_id(m));
+        ev = NULL;
+    next:
+        json_decref(ev);
+        json_decref(upcoming);
+        json_decref(other);
+        buf_free(&t);
+    }
+}
+
+/* ------------------------------------------------------------ pairs */
+
+/* Signal phrases between two meetings, grouped into one finding: what the
+ * earlier text has and the later lacks, and the other way round. */
+static void compare_find_pair_signals(struct compare_ctx *c, const json_t *signals,
+                                      const struct compare_meeting *ma,
+                                      const struct compare_meeting *mb, int same,
+                                      struct compare_flist *fl)
+{
+    size_t ia = (size_t)(ma - c->m), ib = (size_t)(mb - c->m), i;
+    json_t *gone = json_array(), *added = json_array(), *ev = json_array(), *s;
+    json_t *gone_ev = json_array(), *added_ev = json_array();
+    struct buf t = BUF_INIT;
+    json_array_foreach(signals, i, s)
+    {
+        const json_t *ca = json_array_get(json_object_get(s, "cells"), ia);
+        const json_t *cb = json_array_get(json_object_get(s, "cells"), ib);
+        int pa = !strcmp(jsonio_str(ca, "status"), "present");
+        int pb = !strcmp(jsonio_str(cb, "status"), "present");
+        if (pa == pb)
+            continue;
+        json_array_append_new(pa ? gone : added, json_string(jsonio_str(s, "phrase")));
+        json_array_append(pa ? gone_ev : added_ev, json_object_get(pa ? ca : cb, "evidence"));
+    }
+    /* evidence from both directions, alternating, so neither is crowded out */
+    for (i = 0; i < json_array_size(gone_ev) || i < json_array_size(added_ev); i++) {
+        compare_ev_add(ev, json_array_get(gone_ev, i));
+        compare_ev_add(ev, json_array_get(added_ev, i));
+    }
+    if (json_array_size(gone)) {
+        compare_put_list(&t, gone, 6, 1);
+        buf_printf(&t, " appear%s in ", json_array_size(gone) == 1 ? "s" : "");
+        compare_put_source(&t, c, ma);
+        buf_append(&t, " but not in ");
+        compare_put_source(&t, c, mb);
+        if (!mb->full)
+            buf_printf(&t, "%s: not reported rather than dropped", compare_partial_why(c, mb));
+        buf_append(&t, ".");
+    }
+    if (json_array_size(added)) {
+        if (t.len)
+            buf_append(&t, " ");
+        compare_put_list(&t, added, 6, 1);
+        buf_printf(&t, " appear%s in ", json_array_size(added) == 1 ? "s" : "");
+        compare_put_source(&t, c, mb);
+        buf_append(&t, " but not in the earlier ");
+        buf_printf(&t, "%s %s", ma->label, compare_doc_noun(c->src[ma->src[0]].doc_type));
+        if (!ma->full)
+            buf_printf(&t, "%s", compare_partial_why(c, ma));
+        buf_append(&t, ".");
+    }
+    if (t.len) {
+        t.p[0] = t.p[0] == 't' ? 'T' : t.p[0];
+        compare_add_finding(fl, (same ? 76 : 66) - (json_array_size(gone) ? 0 : 4), "signal",
+                            buf_str(&t), ev, json_pack("[s,s]", ma->id, mb->id));
+    } else {
+        json_decref(ev);
+    }
+    json_decref(gone);
+    json_decref(added);
+    json_decref(gone_ev);
+    json_decref(added_ev);
+    buf_free(&t);
 }
 
 /* Strongest evidence of TOPIC at meeting index K in the matrix. */
@@ -458,77 +774,174 @@ static const json_t *compare_named_ev(const json_t *m, const char *what, const c
     return NULL;
 }
 
-static void compare_find_changes(struct compare_ctx *c, const json_t *doc, struct compare_flist *fl)
+/* Topic labels of the topic ids in LIST (new array). */
+static json_t *compare_topic_labels(const struct compare_ctx *c, const json_t *list)
+{
+    json_t *out = json_array(), *x;
+    size_t i;
+    json_array_foreach(list, i, x) json_array_append_new(
+        out, json_string(compare_topic_label(c, json_string_value(x))));
+    return out;
+}
+
+/* Topics between two meetings, counted, in one finding. */
+static void compare_find_pair_topics(struct compare_ctx *c, const json_t *doc, const json_t *ch,
+                                     const struct compare_meeting *ma,
+                                     const struct compare_meeting *mb, int same,
+                                     struct compare_flist *fl)
 {
     const json_t *matrix = json_object_get(doc, "topic_matrix");
-    size_t i, j;
-    json_t *ch, *x;
+    const json_t *topics = json_object_get(ch, "topics");
+    const json_t *nw = json_object_get(topics, "new"), *co = json_object_get(topics, "continued");
+    const json_t *dr = json_object_get(topics, "dropped"),
+                 *nr = json_object_get(topics, "not_reported");
+    size_t nnew = json_array_size(nw), ngone = json_array_size(dr) + json_array_size(nr), j;
+    struct buf t = BUF_INIT;
+    json_t *ev, *x, *labels;
+    if (!nnew && !ngone)
+        return;
+    ev = json_array();
+    buf_printf(&t, "From the %s to the %s, ", ma->label, mb->label);
+    compare_put_count(&t, nnew, "topic");
+    buf_printf(&t, " %s new", nnew == 1 ? "is" : "are");
+    if (nnew) {
+        labels = compare_topic_labels(c, nw);
+        buf_append(&t, " (");
+        compare_put_list(&t, labels, 4, 0);
+        buf_append(&t, ")");
+        json_decref(labels);
+    }
+    buf_append(&t, ", ");
+    if (!json_array_size(co))
+        buf_append(&t, "none");
+    else if (compare_count_word(json_array_size(co)))
+        buf_append(&t, compare_count_word(json_array_size(co)));
+    else
+        buf_printf(&t, "%zu", json_array_size(co));
+    buf_append(&t, " continued");
+    if (ngone) {
+        const json_t *gone = json_array_size(dr) ? dr : nr;
+        buf_append(&t, " and ");
+        compare_put_count(&t, ngone, "topic");
+        if (json_array_size(dr)) {
+            buf_append(&t, " of the earlier meeting are no longer mentioned in ");
+            compare_put_source(&t, c, mb);
+        } else {
+            buf_append(&t, " of the earlier meeting are not reported in ");
+            compare_put_source(&t, c, mb);
+            buf_printf(&t, "%s, so not necessarily dropped", compare_partial_why(c, mb));
+        }
+        labels = compare_topic_labels(c, gone);
+        buf_append(&t, ": ");
+        compare_put_list(&t, labels, 5, 0);
+        json_decref(labels);
+    }
+    buf_append(&t, ".");
+    json_array_foreach(nw, j, x) if (j < 4) compare_ev_add(
+        ev, compare_matrix_ev(matrix, json_string_value(x), (size_t)(mb - c->m)));
+    json_array_foreach(json_array_size(dr) ? dr : nr, j, x) if (j < 4) compare_ev_add(
+        ev, compare_matrix_ev(matrix, json_string_value(x), (size_t)(ma - c->m)));
+    compare_add_finding(fl, same ? 80 : 68, "topics", buf_str(&t), ev,
+                        json_pack("[s,s]", ma->id, mb->id));
+    buf_free(&t);
+}
+
+/* Mechanisms and exercises the later meeting names and the earlier did not. */
+static void compare_find_pair_named(struct compare_ctx *c, const json_t *doc, const json_t *ch,
+                                    const struct compare_meeting *ma,
+                                    const struct compare_meeting *mb, int same,
+                                    struct compare_flist *fl)
+{
+    static const char *const things[] = {"mechanisms", "exercises"};
+    static const char *const one[] = {"the mechanism", "the exercise"};
+    static const char *const many[] = {"the mechanisms", "the exercises"};
+    const json_t *entry = json_array_get(json_object_get(doc, "meetings"), (size_t)(mb - c->m));
+    struct buf t = BUF_INIT;
+    json_t *ev = json_array(), *x;
+    int parts = 0, has_mech = 0;
+    size_t j;
+    buf_printf(&t, "New at the %s compared with the %s: ", mb->label, ma->label);
+    for (size_t p = 0; p < 2; p++) {
+        const json_t *list = json_object_get(json_object_get(ch, things[p]), "new");
+        size_t n = json_array_size(list);
+        if (!n)
+            continue;
+        if (parts++)
+            buf_append(&t, "; and ");
+        buf_printf(&t, "%s ", n == 1 ? one[p] : many[p]);
+        compare_put_list(&t, list, 5, 0);
+        has_mech |= p == 0;
+        json_array_foreach(list, j, x) compare_ev_add(
+            ev, compare_named_ev(entry, things[p], json_string_value(x)));
+    }
+    buf_append(&t, ".");
+    if (parts)
+        compare_add_finding(fl, same ? 63 : 61, has_mech ? "mechanisms" : "exercises",
+                            buf_str(&t), ev, json_pack("[s,s]", ma->id, mb->id));
+    else
+        json_decref(ev);
+    buf_free(&t);
+}
+
+static void compare_find_pairs(struct compare_ctx *c, const json_t *doc, struct compare_flist *fl)
+{
+    size_t i;
+    json_t *ch;
     json_array_foreach(json_object_get(doc, "changes"), i, ch)
     {
         const struct compare_meeting *ma = compare_meeting_by_id(c, jsonio_str(ch, "from"));
         const struct compare_meeting *mb = compare_meeting_by_id(c, jsonio_str(ch, "to"));
         int same = !strcmp(jsonio_str(ch, "basis"), "same_series");
-        const json_t *topics = json_object_get(ch, "topics");
-        static const char *const parts[] = {"new", "dropped", "not_reported"};
         if (!ma || !mb)
             continue;
-        for (size_t p = 0; p < 3; p++) {
-            const json_t *list = json_object_get(topics, parts[p]);
-            size_t n = json_array_size(list);
-            struct buf t = BUF_INIT;
-            json_t *ev;
-            if (!n)
-                continue;
-            ev = json_array();
-            if (p == 0)
-                buf_printf(&t, "New at the %s compared with the %s: ", mb->label, ma->label);
-            else if (p == 1)
-                buf_printf(&t, "Discussed at the %s but not in the full statement of the %s: ",
-                           ma->label, mb->label);
-            else
-                buf_printf(&t, "Discussed at the %s but not reported from the %s (%s, so not "
-                               "necessarily dropped): ",
-                           ma->label, mb->label, compare_doc_words(c->src[mb->src[0]].doc_type));
-            json_array_foreach(list, j, x)
-            {
-                if (j < 6)
-                    buf_printf(&t, "%s%s", j ? ", " : "",
-                               compare_topic_label(c, json_string_value(x)));
-                compare_ev_add(ev, compare_matrix_ev(matrix, json_string_value(x),
-                                                     (size_t)((p == 0 ? mb : ma) - c->m)));
-            }
-            if (n > 6)
-                buf_printf(&t, " and %zu more", n - 6);
-            buf_append(&t, ".");
-            compare_add_finding(fl, (same ? 70 : 55) + (p == 1 ? 3 : 0), "topics", buf_str(&t),
-                                ev, json_pack("[s,s]", ma->id, mb->id));
-            buf_free(&t);
-        }
-        static const char *const things[] = {"mechanisms", "exercises"};
-        for (size_t p = 0; p < 2; p++) {
-            const json_t *list = json_object_get(json_object_get(ch, things[p]), "new");
-            struct buf t = BUF_INIT;
-            json_t *ev = json_array();
-            if (!json_array_size(list)) {
-                json_decref(ev);
-                continue;
-            }
-            buf_printf(&t, "%s named at the %s but not at the %s: ",
-                       p == 0 ? "Mechanisms" : "Exercises", mb->label, ma->label);
-            json_array_foreach(list, j, x)
-            {
-                if (j < 6)
-                    buf_printf(&t, "%s%s", j ? ", " : "", json_string_value(x));
-                compare_ev_add(ev, compare_named_ev(json_array_get(json_object_get(doc, "meetings"),
-                                                                   (size_t)(mb - c->m)),
-                                                    things[p], json_string_value(x)));
-            }
-            buf_append(&t, ".");
-            compare_add_finding(fl, same ? 62 : 52, p == 0 ? "mechanisms" : "exercises",
-                                buf_str(&t), ev, json_pack("[s,s]", ma->id, mb->id));
-            buf_free(&t);
-        }
+        compare_find_pair_topics(c, doc, ch, ma, mb, same, fl);
+        compare_find_pair_signals(c, json_object_get(doc, "signals"), ma, mb, same, fl);
+        compare_find_pair_named(c, doc, ch, ma, mb, same, fl);
     }
+}
+
+/* Phrases every meeting's text carries, in one finding. */
+static void compare_find_constant_signals(struct compare_ctx *c, const json_t *signals,
+                                          struct compare_flist *fl)
+{
+    json_t *names = json_array(), *ev = json_array(), *s, *cell;
+    struct buf t = BUF_INIT;
+    size_t i, k;
+    if (c->nm < 2)
+        goto out;
+    json_array_foreach(signals, i, s)
+    {
+        int all = 1;
+        json_array_foreach(json_object_get(s, "cells"), k, cell) all &=
+            !strcmp(jsonio_str(cell, "status"), "present");
+        if (!all)
+            continue;
+        json_array_append_new(names, json_string(jsonio_str(s, "phrase")));
+        json_array_foreach(json_object_get(s, "cells"), k, cell)
+            compare_ev_add(ev, json_object_get(cell, "evidence"));
+    }
+    if (json_array_size(names)) {
+        compare_put_list(&t, names, 6, 1);
+        buf_printf(&t, " appear%s in the texts of every meeting compared.",
+                   json_array_size(names) == 1 ? "s" : "");
+        compare_add_finding(fl, 48, "signal", buf_str(&t), ev, NULL);
+        ev = NULL;
+    }
+out:
+    json_decref(ev);
+    json_decref(names);
+    buf_free(&t);
+}
+
+/* ------------------------------------------------------------ others */
+
+static const char *compare_field_words(const char *field)
+{
+    if (!strcmp(field, "start_date"))
+        return "start date";
+    if (!strcmp(field, "end_date"))
+        return "end date";
+    return field;
 }
 
 static void compare_find_conflicts(struct compare_ctx *c, struct compare_flist *fl)
@@ -540,19 +953,22 @@ static void compare_find_conflicts(struct compare_ctx *c, struct compare_flist *
         {
             struct buf t = BUF_INIT;
             json_t *ev = json_array();
-            buf_printf(&t, "The sources disagree on the %s of the %s:", jsonio_str(it, "field"),
-                       c->m[k].label);
+            buf_printf(&t, "The sources disagree on the %s of the %s:",
+                       compare_field_words(jsonio_str(it, "field")), c->m[k].label);
             json_array_foreach(json_object_get(it, "values"), j, v)
             {
-                char *val = json_dumps(json_object_get(v, "value"), JSON_ENCODE_ANY);
-                if (!val)
-                    xalloc_die();
-                buf_printf(&t, "%s %s says %s", j ? ";" : "", jsonio_str(v, "file"), val);
-                free(val);
+                const json_t *val = json_object_get(v, "value");
+                buf_printf(&t, "%s %s says ", j ? ";" : "", jsonio_str(v, "file"));
+                if (json_is_string(val))
+                    buf_append(&t, json_string_value(val));
+                else if (json_is_integer(val))
+                    buf_printf(&t, "%lld", (long long)json_integer_value(val));
+                else
+                    buf_append(&t, "something else");
                 compare_ev_add(ev, json_object_get(v, "evidence"));
             }
             buf_append(&t, ".");
-            compare_add_finding(fl, 90, "conflict", buf_str(&t), ev, compare_one_id(&c->m[k]));
+            compare_add_finding(fl, 95, "conflict", buf_str(&t), ev, compare_one_id(&c->m[k]));
             buf_free(&t);
         }
     }
@@ -598,30 +1014,70 @@ static void compare_find_people(const json_t *people, struct compare_flist *fl)
     }
 }
 
+/* ------------------------------------------------------------ ranking */
+
+/* The first COMPARE_TOP findings are what page 1 shows: at most
+ * COMPARE_TOP_PER_KIND of a kind (leads and level changes count as one
+ * kind), so the top is a mix; the rest follow in score order. */
+#define COMPARE_TOP 8
+#define COMPARE_TOP_PER_KIND 2
+
+static const char *compare_kind_family(const char *kind)
+{
+    return !strcmp(kind, "level_change") ? "leads"
+           : !strcmp(kind, "exercises")  ? "mechanisms"
+                                         : kind;
+}
+
+static void compare_rank_findings(struct compare_flist *fl, json_t *findings)
+{
+    json_t *per_kind = json_object();
+    unsigned char *top = xcalloc(fl->n ? fl->n : 1, 1);
+    size_t ntop = 0, rank = 0;
+    if (fl->n)
+        qsort(fl->v, fl->n, sizeof *fl->v, compare_by_score);
+    for (size_t i = 0; i < fl->n && ntop < COMPARE_TOP; i++) {
+        const char *fam = compare_kind_family(jsonio_str(fl->v[i].f, "kind"));
+        json_int_t used = jsonio_int(per_kind, fam, 0);
+        if (used >= COMPARE_TOP_PER_KIND + !strcmp(fam, "leads"))
+            continue;
+        json_object_set_new(per_kind, fam, json_integer(used + 1));
+        top[i] = 1;
+        ntop++;
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < fl->n; i++) {
+            if (top[i] != (pass == 0) || rank >= COMPARE_MAX_FINDINGS)
+                continue;
+            json_object_set_new(fl->v[i].f, "rank", json_integer((json_int_t)++rank));
+            json_array_append(findings, fl->v[i].f);
+        }
+    for (size_t i = 0; i < fl->n; i++)
+        json_decref(fl->v[i].f);
+    free(top);
+    json_decref(per_kind);
+}
+
 void compare_findings_build(struct compare_ctx *c, json_t *doc)
 {
     struct compare_flist fl = {NULL, 0, 0, json_object()};
     json_t *caveats = json_array(), *findings = json_array();
     const json_t *meetings = json_object_get(doc, "meetings");
+    unsigned char *covered = xcalloc(c->nm ? c->nm : 1, 1);
     compare_ids = json_object();
     for (size_t k = 0; k < c->nm; k++)
         json_object_set_new(compare_ids, c->m[k].id, json_integer((json_int_t)k));
     compare_caveats(c, doc, caveats);
     compare_find_conflicts(c, &fl);
-    compare_find_levels(meetings, json_object_get(doc, "changes"), &fl, c);
-    compare_find_signals(c, json_object_get(doc, "signals"), &fl);
-    compare_find_changes(c, doc, &fl);
-    compare_find_leads(c, meetings, &fl);
+    compare_find_series_leads(c, meetings, json_object_get(doc, "changes"), &fl, covered);
+    compare_find_leads(meetings, &fl, covered);
+    compare_find_identity(c, &fl);
+    compare_find_pairs(c, doc, &fl);
+    compare_find_constant_signals(c, json_object_get(doc, "signals"), &fl);
+    compare_find_related(c, json_object_get(doc, "timeline"), &fl);
     compare_find_people(json_object_get(doc, "people"), &fl);
-    if (fl.n)
-        qsort(fl.v, fl.n, sizeof *fl.v, compare_by_score);
-    for (size_t i = 0; i < fl.n; i++) {
-        if (i < COMPARE_MAX_FINDINGS) {
-            json_object_set_new(fl.v[i].f, "rank", json_integer((json_int_t)i + 1));
-            json_array_append(findings, fl.v[i].f);
-        }
-        json_decref(fl.v[i].f);
-    }
+    compare_rank_findings(&fl, findings);
+    free(covered);
     free(fl.v);
     json_decref(fl.texts);
     json_decref(compare_ids);

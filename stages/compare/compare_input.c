@@ -47,6 +47,49 @@ int compare_day(const char *s, long *day)
     return 0;
 }
 
+/* The month named in TEXT (full name or abbreviation, any case, a whole
+ * word; "May" and "March" are taken only capitalised), 1-12, or 0; the
+ * first four-digit year 1900-2199 into *YEAR, or 0 when none. */
+int compare_text_month(const char *text, int *year)
+{
+    static const char *const names[] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sept", "oct", "nov", "dec"};
+    int month = 0;
+    *year = 0;
+    if (!text)
+        return 0;
+    for (const char *p = text; *p; p++) {
+        size_t n = 0;
+        char w[16];
+        if ((p > text && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z') ||
+                          (p[-1] >= '0' && p[-1] <= '9'))))
+            continue;
+        if (!*year && p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4) {
+            int y = atoi(p);
+            if (y >= 1900 && y <= 2199)
+                *year = y;
+        }
+        while (n + 1 < sizeof w && ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))) {
+            w[n] = (char)(p[n] | 0x20);
+            n++;
+        }
+        w[n] = '\0';
+        if (month || n < 3 || (p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+            continue;
+        for (int m = 0; m < 12 && !month; m++) {
+            /* "may" and "march" are also ordinary words */
+            if ((m == 2 || m == 4) && !(p[0] >= 'A' && p[0] <= 'Z'))
+                continue;
+            if (!strcmp(w, names[m]) || (!strcmp(w, abbr[m]) && (m == 4 || p[n] == '.')))
+                month = m + 1;
+        }
+    }
+    return month;
+}
+
 /* ------------------------------------------------------------ loading */
 
 static int compare_load_one(struct compare_source *s, const char *path, struct diag *d)
@@ -319,7 +362,7 @@ static int compare_by_chrono(const void *x, const void *y)
     return (a->src[0] > b->src[0]) - (a->src[0] < b->src[0]);
 }
 
-static const char *compare_month(int m)
+const char *compare_month(int m)
 {
     static const char *const months[] = {"Jan.", "Feb.", "March", "April", "May", "June",
                                          "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};

@@ -576,10 +576,29 @@ static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_f
     return out;
 }
 
+/* Signal ids in the lists of changeset CS replaced by their labels (what a
+ * reader sees in the change table). */
+static void compare_signal_labels(const struct compare_ctx *c, json_t *cs)
+{
+    const char *k;
+    json_t *list, *v;
+    size_t i;
+    json_object_foreach(cs, k, list) json_array_foreach(list, i, v)
+    {
+        for (size_t p = 0; p < c->signals.n; p++)
+            if (!strcmp(c->signals.p[p].id, json_string_value(v))) {
+                json_array_set_new(list, i, json_string(c->signals.p[p].label));
+                break;
+            }
+    }
+}
+
 static json_t *compare_change(struct compare_ctx *c, struct compare_sets *sets, size_t a,
                               size_t b, const char *basis)
 {
     int full = c->m[b].full;
+    json_t *sig = compare_diff(sets[a].signals, sets[b].signals, full, compare_key_value);
+    compare_signal_labels(c, sig);
     return json_pack("{s:s,s:s,s:s,s:b,s:o,s:o,s:o,s:o,s:o}", "from", c->m[a].id, "to",
                      c->m[b].id, "basis", basis, "later_full_source", full, "topics",
                      compare_diff(sets[a].topics, sets[b].topics, full, compare_key_value),
@@ -590,8 +609,7 @@ static json_t *compare_change(struct compare_ctx *c, struct compare_sets *sets, 
                                   compare_named_value),
                      "commitments",
                      compare_commit_diff(sets[a].commitments, sets[b].commitments, full),
-                     "signals",
-                     compare_diff(sets[a].signals, sets[b].signals, full, compare_key_value));
+                     "signals", sig);
 }
 
 static int compare_same_series(const struct compare_meeting *a, const struct compare_meeting *b)
@@ -626,18 +644,13 @@ static json_t *compare_changes(struct compare_ctx *c, struct compare_sets *sets)
 
 /* ------------------------------------------------------------ signals */
 
-/* A phrase missing from a meeting is absent when a full statement was
- * searched or a source carries all its body sentences; otherwise only the
- * evidence sentences of a short source were searched: not reported. */
-static const char *compare_signal_missing(const struct compare_ctx *c,
-                                          const struct compare_meeting *m)
+/* A phrase missing from a meeting is absent only when a full statement was
+ * searched; the silence of a short report or an analysis is not evidence,
+ * even when its record lists every body sentence ("sentences"): not
+ * reported. */
+static const char *compare_signal_missing(const struct compare_meeting *m)
 {
-    if (m->full)
-        return "absent";
-    for (size_t k = 0; k < m->nsrc; k++)
-        if (json_array_size(json_object_get(c->src[m->src[k]].doc, "sentences")) > 0)
-            return "absent";
-    return "not_reported";
+    return m->full ? "absent" : "not_reported";
 }
 
 static json_t *compare_signals(struct compare_ctx *c, struct compare_sets *sets)
@@ -649,11 +662,11 @@ static json_t *compare_signals(struct compare_ctx *c, struct compare_sets *sets)
             json_t *ev = json_object_get(sets[k].signals, c->signals.p[p].id);
             json_array_append_new(cells, json_pack("{s:s,s:s,s:O}", "meeting", c->m[k].id,
                                                    "status",
-                                                   ev ? "present"
-                                                      : compare_signal_missing(c, &c->m[k]),
+                                                   ev ? "present" : compare_signal_missing(&c->m[k]),
                                                    "evidence", ev ? ev : json_null()));
         }
-        json_array_append_new(out, json_pack("{s:s,s:s,s:o}", "id", c->signals.p[p].id, "phrase",
+        json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:o}", "id", c->signals.p[p].id,
+                                             "phrase", c->signals.p[p].label, "pattern",
                                              c->signals.p[p].phrase, "cells", cells));
     }
     return out;
@@ -809,6 +822,40 @@ static int compare_by_timeline(const void *x, const void *y)
     return strcmp(jsonio_str(a, "kind"), jsonio_str(b, "kind"));
 }
 
+/* The month of related meeting R when no day is known: its "start_month"
+ * (YYYY-MM), else a month named in its "date_text" with the year written
+ * there or, failing that, the year that puts the month nearest (within six
+ * months) to the mentioning meeting's date or the publication date PUB.
+ * Writes "YYYY-MM-01" into OUT (16 bytes); 1, or 0 when there is none. */
+static int compare_related_month(const json_t *r, const struct compare_meeting *m,
+                                 const char *pub, char *out)
+{
+    const char *sm = jsonio_str(r, "start_month"), *ref = jsonio_str(m->facts, "start_date");
+    int month, year;
+    long day;
+    if (sm && strlen(sm) == 7 && sm[4] == '-') {
+        snprintf(out, 16, "%.7s-01", sm);
+        if (compare_day(out, &day) == 0)
+            return 1;
+    }
+    month = compare_text_month(jsonio_str(r, "date_text"), &year);
+    if (!month)
+        return 0;
+    if (!year) {
+        int ry, rm, diff;
+        if (compare_day(ref, &day) != 0)
+            ref = pub;
+        if (compare_day(ref, &day) != 0)
+            return 0;
+        ry = atoi(ref);
+        rm = atoi(ref + 5);
+        diff = month - rm;
+        year = diff > 6 ? ry - 1 : diff < -6 ? ry + 1 : ry;
+    }
+    snprintf(out, 16, "%04d-%02d-01", year, month);
+    return compare_day(out, &day) == 0;
+}
+
 static json_t *compare_timeline(struct compare_ctx *c)
 {
     json_t **items = NULL, *out = json_array(), *seen = json_object();
@@ -816,14 +863,19 @@ static json_t *compare_timeline(struct compare_ctx *c)
     for (size_t k = 0; k < c->nm; k++) {
         const struct compare_meeting *m = &c->m[k];
         char key[96];
+        long day0;
         if (n == cap) {
             cap = cap ? cap * 2 : 32;
             items = xrealloc(items, xmul(cap, sizeof *items));
         }
-        items[n++] = json_pack("{s:O,s:O,s:s,s:s,s:s}", "start_date",
+        items[n++] = json_pack("{s:O,s:O,s:s,s:s,s:s,s:o}", "start_date",
                                json_object_get(m->facts, "start_date"), "end_date",
                                json_object_get(m->facts, "end_date"), "label", m->label, "kind",
-                               "meeting", "meeting", m->id);
+                               "meeting", "meeting", m->id, "precision",
+                               jsonio_string(
+                                   compare_day(jsonio_str(m->facts, "start_date"), &day0) == 0
+                                       ? "day"
+                                       : NULL));
         if (m->series) {
             snprintf(key, sizeof key, "%.40s#%lld", m->series, m->ordinal);
             json_object_set_new(seen, key, json_true());
@@ -862,22 +914,34 @@ static json_t *compare_timeline(struct compare_ctx *c)
                                : ord % 10 == 3                      ? "rd"
                                                                     : "th");
                 buf_append(&lb, series ? series : name ? name : "meeting");
-                if (compare_day(start, &day) == 0)
-                    buf_printf(&lb, " (%.7s)", start);
-                else if (dt)
+                const char *prec = NULL;
+                char mstart[16] = "";
+                if (compare_day(start, &day) == 0) {
+                    prec = "day";
+                    buf_printf(&lb, " (%s %.4s)", compare_month(atoi(start + 5)), start);
+                } else if (compare_related_month(r, &c->m[k], c->src[c->m[k].src[s]].published,
+                                                 mstart)) {
+                    prec = "month";
+                    start = mstart;
+                    buf_printf(&lb, " (%s %.4s)", compare_month(atoi(start + 5)), start);
+                } else if (dt) {
+                    start = NULL;
                     buf_printf(&lb, " (%s)", dt);
+                } else {
+                    start = NULL;
+                }
                 if (n == cap) {
                     cap = cap ? cap * 2 : 32;
                     items = xrealloc(items, xmul(cap, sizeof *items));
                 }
                 items[n++] = json_pack(
-                    "{s:o,s:o,s:o,s:s,s:s}", "start_date",
-                    jsonio_string(compare_day(start, &day) == 0 ? start : NULL), "end_date",
-                    jsonio_string(compare_day(jsonio_str(r, "end_date"), &day) == 0
+                    "{s:o,s:o,s:o,s:s,s:s,s:o}", "start_date", jsonio_string(start), "end_date",
+                    jsonio_string(prec && !strcmp(prec, "day") &&
+                                          compare_day(jsonio_str(r, "end_date"), &day) == 0
                                       ? jsonio_str(r, "end_date")
                                       : NULL),
                     "label", jsonio_string(buf_str(&lb)), "kind", "related", "meeting",
-                    c->m[k].id);
+                    c->m[k].id, "precision", jsonio_string(prec));
                 buf_free(&lb);
             }
         }

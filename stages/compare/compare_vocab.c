@@ -116,11 +116,12 @@ int compare_pattern_match(const struct compare_pattern *p, const char *text)
 
 /* ------------------------------------------------------------ TSV files */
 
-static void compare_pattern_init(struct compare_pattern *p, const char *id, const char *phrase,
-                                 int level)
+static void compare_pattern_init(struct compare_pattern *p, const char *id, const char *label,
+                                 const char *phrase, int level)
 {
     char *f = utf8_fold(phrase, strlen(phrase));
     p->id = xstrdup(id);
+    p->label = xstrdup(label);
     p->phrase = xstrdup(phrase);
     p->words = compare_words(f, &p->nwords, 1);
     p->level = level;
@@ -172,9 +173,9 @@ int compare_vocab_load(const char *rel, int is_ranks, struct compare_vocab *v, s
                 break;
             *s++ = '\0';
         }
-        if (nf != (size_t)(is_ranks ? 3 : 2) || !*f[0] || !*f[nf - 1]) {
+        if (nf != 3 || !*f[0] || !*f[1] || !*f[2]) {
             diag_set(d, path, "expected %s, found \"%s\"",
-                     is_ranks ? "level<TAB>label<TAB>phrase" : "id<TAB>phrase", buf);
+                     is_ranks ? "level<TAB>label<TAB>phrase" : "id<TAB>label<TAB>pattern", buf);
             diag_at_line(d, (long)line, 0);
             goto bad;
         }
@@ -191,7 +192,7 @@ int compare_vocab_load(const char *rel, int is_ranks, struct compare_vocab *v, s
             cap = cap ? cap * 2 : 32;
             v->p = xrealloc(v->p, xmul(cap, sizeof *v->p));
         }
-        compare_pattern_init(&v->p[v->n++], is_ranks ? f[1] : f[0], f[nf - 1], level);
+        compare_pattern_init(&v->p[v->n++], is_ranks ? f[1] : f[0], f[1], f[2], level);
     }
     free(text);
     free(path);
@@ -207,6 +208,7 @@ void compare_vocab_free(struct compare_vocab *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         free(v->p[i].id);
+        free(v->p[i].label);
         free(v->p[i].phrase);
         compare_words_free(v->p[i].words, v->p[i].nwords);
     }

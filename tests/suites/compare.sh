@@ -28,10 +28,53 @@ check_eq "seeds: 2023 vs 2025 KIDD change" \
     "$(Q "$TMP/seeds.json" "c=[c for c in d['changes'] if c['from']=='kidd-2023-09-18' and c['to']=='kidd-2025-05-01'][0]; t=c['topics']; print(c['basis'], ' '.join('%s=%s'%(k, ','.join(sorted(t[k]))) for k in ('new','continued','dropped','not_reported')))")"
 check_eq "seeds: 2023 vs 2025 KIDD exercises not reported" "Ulchi Freedom Shield 23,Warrior Shield" \
     "$(Q "$TMP/seeds.json" "c=[c for c in d['changes'] if c['to']=='kidd-2025-05-01' and c['basis']=='same_series'][0]; print(','.join(c['exercises']['not_reported']))")"
-check_eq "seeds: ironclad present, present, absent" "present present absent" \
+# a short news report's silence is not evidence: ironclad is not reported there
+check_eq "seeds: ironclad present, present, not_reported" "present present not_reported" \
     "$(Q "$TMP/seeds.json" "s=[s for s in d['signals'] if s['id']=='ironclad'][0]; print(' '.join(c['status'] for c in s['cells']))")"
-check "seeds: an ironclad finding names the short news report" \
-    grep -q '\\"ironclad\\" appears in the 23rd KIDD (Sept. 2023) and 56th SCM (Oct. 2024) texts but not in the KIDD (May 2025) (a short news report)' "$TMP/seeds.json"
+check_eq "signals: display label in phrase, pattern kept apart" \
+    "complete denuclearization|complete denucleariz*|0" \
+    "$(Q "$TMP/seeds.json" "s=[s for s in d['signals'] if s['id']=='complete_denuclearization'][0]; print(s['phrase']+'|'+s['pattern']+'|'+str(sum(1 for x in d['signals'] if '*' in x['phrase'] or '...' in x['phrase'] or '_' in x['phrase'])))")"
+check_eq "signals: change lists carry labels, not ids" "ok" \
+    "$(Q "$TMP/seeds.json" "L={s['phrase'] for s in d['signals']}; bad=[v for c in d['changes'] for k in c['signals'] for v in c['signals'][k] if v not in L]; print('ok' if not bad else bad)")"
+check_eq "findings: plain text, no ids, patterns or underscores" "ok" \
+    "$(Q "$TMP/seeds.json" "import re; ids={s['id'] for s in d['signals'] if '_' in s['id']}|{m['id'] for m in d['meetings']}; bad=[f['text'] for f in d['findings'] if '_' in f['text'] or '*' in f['text'] or '...' in f['text'] or any(i in f['text'] for i in ids)]; print('ok' if not bad else bad)")"
+check_eq "findings: at most 2 signal findings in the top 8" "ok" \
+    "$(Q "$TMP/seeds.json" "n=sum(1 for f in d['findings'][:8] if f['kind']=='signal'); print('ok' if n<=2 else n)")"
+check_eq "findings: the top 8 mix at least 4 kinds, led by who led" "ok" \
+    "$(Q "$TMP/seeds.json" "k=[f['kind'] for f in d['findings'][:8]]; print('ok' if len(set(k))>=4 and k[0] in ('level_change','leads','conflict') else k)")"
+check_eq "findings: signal changes grouped into one finding per pair of meetings" "ok" \
+    "$(Q "$TMP/seeds.json" "
+from collections import Counter
+sig=[f for f in d['findings'] if f['kind']=='signal' and len(f['meetings'])==2]
+pairs=Counter(tuple(f['meetings']) for f in sig)
+g=[f for f in sig if f['meetings']==['kidd-2023-09-18','kidd-2025-05-01']]
+t=g[0]['text'] if g else ''
+ok=g and max(pairs.values())==1 and \"'ironclad'\" in t and \"'Camp David'\" in t and 'KIDD (May 2025) news report' in t and 'not reported rather than dropped' in t and len(g[0]['evidence'])>=3
+print('ok' if ok else (pairs, t))")"
+check_eq "findings: who led the KIDD and how the level changed" "ok" \
+    "$(Q "$TMP/seeds.json" "f=[f for f in d['findings'] if f['kind']=='level_change']; t=f[0]['text'] if f else ''; print('ok' if 'Cara Allison Marshall' in t and 'John Noh' in t and 'one level higher' in t and 'ROK side stayed' in t else t)")"
+check_eq "findings: first meeting since, from the news report" "ok" \
+    "$(Q "$TMP/seeds.json" "f=[f for f in d['findings'] if f['kind']=='identity' and 'first KIDD meeting since' in f['text']]; print('ok' if f and f[0]['evidence'][0]['file'].startswith('000_') else [x['text'] for x in d['findings']])")"
+check_eq "findings: topic changes counted, with the not-reported caveat" "ok" \
+    "$(Q "$TMP/seeds.json" "f=[f for f in d['findings'] if f['kind']=='topics' and f['meetings']==['kidd-2023-09-18','kidd-2025-05-01']]; t=f[0]['text'] if f else ''; print('ok' if 'eleven topics' in t and 'not necessarily dropped' in t else t)")"
+check_eq "timeline: a month-only related meeting placed by month" "2023-11-01 month 55th SCM (Nov. 2023)" \
+    "$(Q "$TMP/seeds.json" "t=[t for t in d['timeline'] if t['kind']=='related'][0]; print(t['start_date'], t['precision'], t['label'])")"
+check_eq "findings: the upcoming related meeting" "ok" \
+    "$(Q "$TMP/seeds.json" "f=[f for f in d['findings'] if f['kind']=='related']; print('ok' if f and 'looks ahead to the 55th SCM (Nov. 2023)' in f[0]['text'] else [x['text'] for x in f])")"
+# a record with "sentences": phrases anywhere in the body count
+mkdir -p "$TMP/sent"
+python3 - "$SEEDREC" "$TMP/sent" "$ROOT/seeds" <<'PY'
+import json, os, sys
+rec = json.load(open(os.path.join(sys.argv[1], "002_dc2aaaf93fcb0801.json")))
+data = open(os.path.join(sys.argv[3], "002_dc2aaaf93fcb0801.txt"), "rb").read()
+s = b"the two leaders reaffirmed the importance of upholding the the rules-based international order"
+i = data.index(s)
+rec["sentences"] = [{"text": s.decode(), "start": i, "end": i + len(s)}]
+json.dump(rec, open(os.path.join(sys.argv[2], "002_dc2aaaf93fcb0801.json"), "w"))
+PY
+"$C" -o "$TMP/sent.json" "$TMP/sent/002_dc2aaaf93fcb0801.json" "$SEEDREC/000_35855249f4cde711.json"
+check_eq "sentences: a phrase found only in the body sentences is present" "present not_reported" \
+    "$(Q "$TMP/sent.json" "s=[s for s in d['signals'] if s['id']=='rules_based_order'][0]; print(' '.join(c['status'] for c in s['cells']))")"
 check_eq "seeds: delegation levels (US, ROK) 2023 and 2025" "4a 3 | 3a 3" \
     "$(Q "$TMP/seeds.json" "f=lambda m: ' '.join('%d%s'%(x['level'],'a' if x['acting'] else '') for x in sorted(m['delegation'],key=lambda x:x['side']!='US')); print(f(d['meetings'][0]),'|',f(d['meetings'][2]))")"
 check_eq "seeds: caveats for caption date, relative date, short sources, unstated ordinal" \
