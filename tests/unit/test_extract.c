@@ -216,6 +216,57 @@ static void test_record_no_meeting(void **state)
     json_decref(rec);
 }
 
+static void test_record_unknown_series(void **state)
+{
+    static const char *const paras[] = {
+        "Allies launch space talks",
+        "The United States and the Republic of Korea held the inaugural Defense Space Policy "
+        "Dialogue via video teleconference on March 4, 2024.",
+        NULL};
+    json_t *rec = record_of(paras, "2024-03-05"), *m;
+    (void)state;
+    assert_non_null(rec);
+    m = json_object_get(rec, "meeting");
+    assert_string_equal(jsonio_str(m, "series"), "Defense Space Policy Dialogue");
+    assert_int_equal(jsonio_int(m, "ordinal", 0), 1);
+    assert_string_equal(jsonio_str(m, "format"), "video teleconference");
+    assert_string_equal(jsonio_str(m, "start_date"), "2024-03-04");
+    assert_true(json_is_null(json_object_get(m, "city")));
+    json_decref(rec);
+}
+
+static void test_record_quotes_and_roles(void **state)
+{
+    static const char *const paras[] = {
+        "Allies meet",
+        "U.S. Secretary of Defense Lloyd Austin and ROK Minister of National Defense Kim Yong Hyun "
+        "held the 56th Security Consultative Meeting (SCM) in Washington on October 30, 2024.",
+        "After the meeting, Kim had separate talks with U.S. Deputy Secretary of State Kurt "
+        "Campbell.",
+        "\u201cOur commitment remains ironclad,\u201d Austin said.",
+        "The U.S. defense secretary said, \u201cWe will stand with the ROK every step of the "
+        "way.\u201d",
+        NULL};
+    json_t *rec, *q;
+    const json_t *p;
+    size_t i;
+    int hits = 0;
+    (void)state;
+    rec = record_of(paras, "2024-10-31");
+    assert_non_null(rec);
+    p = person(rec, "Kurt Campbell");
+    assert_non_null(p);
+    assert_string_equal(jsonio_str(p, "role"), "side_meeting");
+    assert_string_equal(jsonio_str(person(rec, "Kim Yong Hyun"), "role"), "lead");
+    json_array_foreach(json_object_get(rec, "quotes"), i, q)
+    {
+        assert_string_equal(jsonio_str(q, "speaker"), "Lloyd Austin");
+        hits++;
+    }
+    assert_int_equal(hits, 2);
+    json_decref(rec);
+}
+
 static void test_record_bad_input(void **state)
 {
     struct diag d = {.prog = "test_extract"};
@@ -229,9 +280,14 @@ static void test_record_bad_input(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_xlist_parse),       cmocka_unit_test(test_text_match),
-        cmocka_unit_test(test_record_kidd),       cmocka_unit_test(test_record_evidence_offsets),
-        cmocka_unit_test(test_record_no_meeting), cmocka_unit_test(test_record_bad_input),
+        cmocka_unit_test(test_xlist_parse),
+        cmocka_unit_test(test_text_match),
+        cmocka_unit_test(test_record_kidd),
+        cmocka_unit_test(test_record_evidence_offsets),
+        cmocka_unit_test(test_record_no_meeting),
+        cmocka_unit_test(test_record_unknown_series),
+        cmocka_unit_test(test_record_quotes_and_roles),
+        cmocka_unit_test(test_record_bad_input),
     };
     xalloc_init("test_extract");
     cmocka_set_message_output(CM_OUTPUT_TAP);
