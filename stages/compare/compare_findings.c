@@ -486,12 +486,19 @@ static const char *const compare_meeting_nouns[] = {
     "meeting", "meetings", "dialogue", "talks", "consultation", "consultations", "session",
     "summit", "ministerial", "round", "conference", NULL};
 
+static int compare_is_letter(unsigned char ch)
+{
+    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+}
+
+/* Does the whole word W (any case) start at S[I]? I is inside S. */
 static int compare_word_at(const char *s, size_t i, const char *w)
 {
     size_t n = strlen(w);
-    unsigned char before = i ? (unsigned char)s[i - 1] : ' ', after = (unsigned char)s[i + n];
-    return !strncasecmp(s + i, w, n) && !((before | 0x20) >= 'a' && (before | 0x20) <= 'z') &&
-           !((after | 0x20) >= 'a' && (after | 0x20) <= 'z');
+    if (strncasecmp(s + i, w, n)) /* stops at S's NUL: S[I+N] is then readable */
+        return 0;
+    return !(i && compare_is_letter((unsigned char)s[i - 1])) &&
+           !compare_is_letter((unsigned char)s[i + n]);
 }
 
 /* In sentence S, "first ... since ..." where the words between name the
