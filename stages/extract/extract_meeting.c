@@ -115,6 +115,10 @@ static long xm_ordinal_after(const char *s, size_t t1, size_t s1, size_t *at)
         long v;
         if (!m)
             m = xt_match_at(s, lim, p, "their", 1);
+        if (!m && p == t1 && p + 2 <= lim && !memcmp(s + p, "'s", 2))
+            m = 2; /* "the NCG's fourth meeting" */
+        if (!m && p == t1 && p + 4 <= lim && !memcmp(s + p, "\xe2\x80\x99s", 4))
+            m = 4;
         if (!m || memchr(s + t1, ',', p - t1))
             continue;
         q = xt_skip_sp(s, s1, p + m);

@@ -14,21 +14,31 @@ static int xt_eq(char a, char b, int icase)
     return icase ? tolower((unsigned char)a) == tolower((unsigned char)b) : a == b;
 }
 
+/* Typographic quotes (U+2018, U+2019, U+201C, U+201D) end a word although
+ * their bytes are >= 0x80: "NCG’s", "‘KIDD’". */
+static int xt_is_quote(const char *s, size_t len, size_t i)
+{
+    return i + 3 <= len && (unsigned char)s[i] == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99 ||
+            (unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d);
+}
+
 size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
 {
     size_t n;
     if (at >= len || !pat[0] || !xt_eq(s[at], pat[0], icase))
         return 0;
     n = strlen(pat);
-    if (n == 0 || at > len || len - at < n)
+    if (len - at < n)
         return 0;
-    if (at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)pat[0]))
+    if (at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)pat[0]) &&
+        !(at >= 3 && xt_is_quote(s, len, at - 3)))
         return 0;
     for (size_t i = 0; i < n; i++)
         if (!xt_eq(s[at + i], pat[i], icase))
             return 0;
     if (at + n < len && xt_is_word((unsigned char)s[at + n]) &&
-        xt_is_word((unsigned char)pat[n - 1]))
+        xt_is_word((unsigned char)pat[n - 1]) && !xt_is_quote(s, len, at + n))
         return 0;
     return n;
 }
