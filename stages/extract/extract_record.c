@@ -53,6 +53,7 @@ const char *extract_doc_type(const struct xdoc *doc)
     const struct xlist *sg = &doc->data->doc_signals;
     const char *title = jsonio_str(json_object_get(doc->clean, "meta"), "title");
     const char *publisher = jsonio_str(json_object_get(doc->clean, "meta"), "publisher");
+    const char *byline = jsonio_str(json_object_get(doc->clean, "meta"), "byline");
     long score[4] = {0, 0, 0, 0}, best = -1;
     size_t last = (size_t)-1, prev = (size_t)-1;
     for (size_t bi = 0; bi < doc->nblocks; bi++)
@@ -82,6 +83,8 @@ const char *extract_doc_type(const struct xdoc *doc)
             hits = title ? xr_count(title, strlen(title), w3) > 0 : 0;
         else if (!strncmp(rest, "publisher\t", 10))
             hits = publisher ? xr_count(publisher, strlen(publisher), w3) > 0 : 0;
+        else if (!strncmp(rest, "byline\t", 7))
+            hits = byline ? xr_count(byline, strlen(byline), w3) > 0 : 0;
         else if (!strncmp(rest, "last\t", 5)) {
             /* a short credit line at the end ("Yonhap") */
             size_t cand[2] = {last, prev};
@@ -135,7 +138,19 @@ json_t *extract_record(json_t *clean, const char *file, const char *published,
     src = json_object();
     json_object_set_new(src, "file", xr_copy_str(csrc, "file"));
     json_object_set_new(src, "sha256", xr_copy_str(csrc, "sha256"));
-    json_object_set_new(src, "title", xr_copy_str(meta, "title"));
+    /* the page title from the metadata, else the title block */
+    if (jsonio_str(meta, "title"))
+        json_object_set_new(src, "title", xr_copy_str(meta, "title"));
+    else {
+        json_t *t = json_null();
+        for (size_t bi = 0; bi < doc.nblocks; bi++)
+            if (doc.blocks[bi].title) {
+                json_decref(t);
+                t = jsonio_stringn(doc.blocks[bi].text, doc.blocks[bi].len);
+                break;
+            }
+        json_object_set_new(src, "title", t);
+    }
     json_object_set_new(src, "publisher", xr_copy_str(meta, "publisher"));
     if (doc.has_pub) {
         date_format(&doc.pub, buf, sizeof buf);
