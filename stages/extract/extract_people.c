@@ -104,8 +104,9 @@ static size_t xp_token(const struct xdata *x, const char *s, size_t len, size_t 
     }
     if (caps > 1 && caps * 2 >= core)
         return 0; /* ROK, DEPMIN: acronyms */
-    if (i + core < len && s[i + core] == '.' && xlist_has(&x->stopwords, s + i, core + 1, 0))
-        return 0; /* "Gen." is a rank, "Gen" may be a given name */
+    if (i + core + 2 < len && s[i + core] == '.' && s[i + core + 1] == ' ' &&
+        isupper((unsigned char)s[i + core + 2]) && xlist_has(&x->stopwords, s + i, core + 1, 0))
+        return 0; /* "Gen. Paul LaCamera": a rank; "Nakatani Gen." ends a name */
     if (core < 2 || xlist_has(&x->stopwords, s + i, core, 0) || xp_titleword(x, s + i, core) ||
         xp_monthday(s + i, core) || xlist_has(&x->places, s + i, core, 0))
         return 0;
