@@ -70,6 +70,7 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
     const char *pub =
         published ? published : jsonio_str(json_object_get(clean, "meta"), "published");
     size_t i, cap = 0, para = 0;
+    json_int_t src_bytes, bstart, bend;
     memset(doc, 0, sizeof *doc);
     doc->file = file;
     doc->clean = clean;
@@ -81,6 +82,7 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
                         published);
     if (!json_is_array(blocks))
         return diag_set(d, file, "/blocks: expected an array, found none");
+    src_bytes = jsonio_int(json_object_get(clean, "source"), "bytes", -1);
     doc->nblocks = json_array_size(blocks);
     doc->blocks = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *doc->blocks);
     json_array_foreach(blocks, i, b)
@@ -98,6 +100,20 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
         xb->body = !strcmp(kind, "title") || !strcmp(kind, "heading") || !strcmp(kind, "paragraph");
         xb->caption = !strcmp(kind, "caption");
         xb->title = !strcmp(kind, "title");
+        /* evidence offsets point into the source: a block must lie inside it */
+        bstart = jsonio_int(b, "start", -1);
+        bend = jsonio_int(b, "end", -1);
+        if (bstart < 0 || bend < bstart || (src_bytes >= 0 && bend > src_bytes) ||
+            (!json_object_get(b, "map") && (size_t)(bend - bstart) != xb->len)) {
+            char ptr[64];
+            snprintf(ptr, sizeof ptr, "/blocks/%zu", i);
+            diag_set(d, file,
+                     "expected block offsets 0 <= start <= end <= %lld (source bytes), end - "
+                     "start = %zu bytes of text without a map, found start %lld, end %lld",
+                     (long long)src_bytes, xb->len, (long long)bstart, (long long)bend);
+            diag_at_pointer(d, ptr);
+            return -1;
+        }
         if (offmap_from_block(&xb->map, b, d) != 0) {
             char ptr[64];
             snprintf(ptr, sizeof ptr, "/blocks/%zu", i);
