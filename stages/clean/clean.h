@@ -51,20 +51,38 @@ size_t clean_src(const struct clean_decoded *d, size_t t);
 
 /* ---- lexicons (stages/clean/data) ------------------------------------- */
 
+/* A list of folded phrases matched in one pass: sorted by their first two
+ * bytes (KEY), with a 64K-bit filter over the keys. */
+struct clean_phrases {
+    char **p;            /* phrases (owned) */
+    size_t *len;         /* their lengths */
+    uint16_t *key;       /* first two bytes, big-endian; the list is sorted by it */
+    unsigned char *flag; /* 1 when the entry was written with a leading '!' */
+    size_t n, maxlen;
+    int has_short; /* some phrase is a single byte */
+    uint64_t bits[1024];
+};
+
+/* Index of the first phrase (index >= FROM; 0 to start) occurring at S+AT in
+ * S[0,N), or PS->n when none. */
+size_t clean_phrases_at(const struct clean_phrases *ps, const char *s, size_t n, size_t at,
+                        size_t from);
+/* Non-zero when some phrase of PS occurs anywhere in S[0,N). */
+int clean_phrases_in(const struct clean_phrases *ps, const char *s, size_t n);
+/* Non-zero when S[0,N) is exactly one of the phrases. */
+int clean_phrases_is(const struct clean_phrases *ps, const char *s, size_t n);
+
 struct clean_lex {
-    char **chrome;
-    size_t nchrome; /* whole-line chrome phrases (folded) */
-    char **chrome_sub;
-    size_t nchrome_sub; /* chrome phrases matched inside short lines */
+    struct clean_phrases chrome;     /* whole-line chrome phrases */
+    struct clean_phrases chrome_sub; /* chrome phrases matched inside short lines */
     char **stop;
-    size_t nstop;               /* stopwords, sorted (folded) */
+    size_t nstop;               /* stopwords (folded) */
     size_t *stop_tab, stop_cap; /* hash table over stop (index + 1) */
-    char **outlets;
-    size_t noutlets; /* known publisher names */
-    char **caption;
-    size_t ncaption; /* caption markers ("photo by", "image credit") */
-    char **breaks;
-    size_t nbreaks; /* section openers the article never crosses */
+    size_t *stop_len, stop_maxlen;
+    unsigned stop_bits;           /* log2(stop_cap) */
+    struct clean_phrases outlets; /* known publisher names */
+    struct clean_phrases caption; /* caption markers ("photo by", "image credit") */
+    struct clean_phrases breaks;  /* section openers the article never crosses ('!': comments) */
 };
 
 /* Load every data file. 0, or -1 with D filled. */
@@ -100,9 +118,10 @@ const char *clean_kind_name(enum clean_kind k);
 
 struct clean_unit {
     size_t a, b; /* decoded byte range (trimmed) */
-    char *text;  /* normalised text (heap) */
-    char *fold;  /* utf8_fold of text for lexicon matching (heap) */
-    size_t tlen;
+    char *text;  /* normalised text (in the page's arena) */
+    char *fold;  /* utf8_fold of text, trailing " .:|>-" cut, for lexicon matching
+                  * (in the page's arena) */
+    size_t tlen, flen;
     enum clean_kind kind;
     size_t words, stops, letters, chars;
     int end_punct;    /* ends with sentence punctuation */
@@ -119,7 +138,8 @@ struct clean_unit {
 struct clean_page {
     struct clean_unit *u;
     size_t n, cap;
-    int title; /* index of the title unit, -1 when none */
+    char *arena; /* every unit's text and fold (heap, owned) */
+    int title;   /* index of the title unit, -1 when none */
     size_t dropped_blocks, dropped_bytes;
 };
 

@@ -102,6 +102,42 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
     while (i <= n) {
         uint32_t cp = 0;
         int wc = 0;
+        if (i < n && (unsigned char)t[i] < 0x80) {
+            /* ASCII: no decoding, no case table */
+            unsigned char c = (unsigned char)t[i++];
+            u->chars++;
+            if (c != ' ') {
+                prev_last = last;
+                last = c;
+            }
+            if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+                u->letters++;
+                if (!inword) {
+                    inword = 1;
+                    wl = 0;
+                }
+                if (wl + 1 < sizeof w - 1)
+                    w[wl++] = (char)(c | 32);
+                continue;
+            }
+            if (c >= '0' && c <= '9') {
+                u->letters++;
+                if (!inword) {
+                    inword = 1;
+                    wl = 0;
+                }
+                if (wl + 1 < sizeof w - 1)
+                    w[wl++] = (char)c;
+                continue;
+            }
+            if (inword) {
+                inword = 0;
+                u->words++;
+                if (clean_lex_is_stop(lx, w, wl))
+                    u->stops++;
+            }
+            continue;
+        }
         if (i < n) {
             cp = utf8_next(t, n, &i);
             wc = is_word_cp(cp);
@@ -181,41 +217,11 @@ static int menu_shape(const struct clean_unit *u)
 
 static int chrome_match(const struct clean_unit *u, const struct clean_lex *lx)
 {
-    const char *f = u->fold;
-    int hit = 0;
-    size_t lo = 0, hi = lx->nchrome;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(f, lx->chrome[mid]);
-        if (c == 0) {
-            hit = 1;
-            break;
-        }
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    if (!hit && u->words <= 25) {
-        /* bigram filter: a phrase can only occur when its first two bytes do */
-        uint64_t bits[16] = {0};
-        for (size_t i = 0; f[i] && f[i + 1]; i++) {
-            unsigned h = ((unsigned char)f[i] * 31u + (unsigned char)f[i + 1]) & 1023u;
-            bits[h >> 6] |= 1ull << (h & 63);
-        }
-        for (size_t k = 0; !hit && k < lx->nchrome_sub; k++) {
-            const char *ph = lx->chrome_sub[k];
-            unsigned h;
-            if (!ph[0] || !ph[1]) {
-                hit = strstr(f, ph) != NULL;
-                continue;
-            }
-            h = ((unsigned char)ph[0] * 31u + (unsigned char)ph[1]) & 1023u;
-            if ((bits[h >> 6] >> (h & 63)) & 1)
-                hit = strstr(f, ph) != NULL;
-        }
-    }
-    return hit || menu_shape(u);
+    if (clean_phrases_is(&lx->chrome, u->fold, u->flen))
+        return 1;
+    if (u->words <= 25 && clean_phrases_in(&lx->chrome_sub, u->fold, u->flen))
+        return 1;
+    return menu_shape(u);
 }
 
 static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
@@ -240,17 +246,16 @@ static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
         if (f[k])
             f += k;
     }
-    for (size_t k = 0; !hit && k < lx->nbreaks; k++) {
-        const char *b = lx->breaks[k];
-        int comments = b[0] == '!';
-        size_t bl;
-        if (b[comments] != f[0])
-            continue;
-        bl = strlen(b + comments);
-        if (strncmp(f, b + comments, bl) == 0) {
-            unsigned char c = (unsigned char)f[bl];
-            if (!(c >= 'a' && c <= 'z'))
-                hit = comments ? 2 : 1;
+    {
+        size_t fl = u->flen - (size_t)(f - u->fold), k = 0;
+        while ((k = clean_phrases_at(&lx->breaks, f, fl, 0, k)) < lx->breaks.n) {
+            unsigned char c = (unsigned char)f[lx->breaks.len[k]];
+            if (!(c >= 'a' && c <= 'z')) {
+                hit = lx->breaks.flag[k] ? 2 : 1;
+                if (hit == 2)
+                    break;
+            }
+            k++;
         }
     }
     return hit;
@@ -297,18 +302,14 @@ static int caption_shape_raw(const struct clean_unit *u, const struct clean_lex 
     /* a marker counts at the very start, or inside the last parenthesis or
      * bracket when that one is still open or closes the line */
     f = u->fold;
+    if (clean_phrases_at(&lx->caption, f, u->flen, 0, 0) < lx->caption.n)
+        return 1;
     {
-        const char *open = strrchr(f, '(');
-        const char *sq = strrchr(f, '[');
-        if (sq && (!open || sq > open))
-            open = sq;
-        for (size_t k = 0; !hit && k < lx->ncaption; k++) {
-            size_t ml = strlen(lx->caption[k]);
-            if (strncmp(f, lx->caption[k], ml) == 0)
-                hit = 1;
-            else if (open && strstr(open, lx->caption[k]))
-                hit = 1;
-        }
+        size_t k = u->flen;
+        while (k > 0 && f[k - 1] != '(' && f[k - 1] != '[')
+            k--;
+        if (k > 0)
+            hit = clean_phrases_in(&lx->caption, f + k - 1, u->flen - (k - 1));
     }
     return hit;
 }
@@ -366,9 +367,8 @@ static uint64_t hash_text(const char *s, size_t n)
 }
 
 struct hent {
-    uint64_t h;
-    int first;
-    int count;
+    uint32_t tag; /* high hash bits | 1; 0 marks an empty slot */
+    int32_t first;
 };
 
 /* Mark dup_of / dup_later and count each text's occurrences (COUNTS) with an
@@ -376,49 +376,88 @@ struct hent {
 static void mark_repeats(struct clean_page *pg, int *counts)
 {
     size_t cap = 16;
+    unsigned bits = 4;
     struct hent *tab;
-    size_t *slot = xcalloc(pg->n ? pg->n : 1, sizeof *slot);
     while (cap < pg->n * 2 + 2)
-        cap *= 2;
+        cap *= 2, bits++;
     tab = xcalloc(cap, sizeof *tab);
+    for (size_t i = 0; i < pg->n; i++)
+        counts[i] = 0;
     for (size_t i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
         uint64_t h = hash_text(u->text, u->tlen);
-        size_t k = (size_t)(h >> 20) & (cap - 1);
-        h |= 1; /* 0 marks an empty slot */
+        size_t k = (size_t)(h >> (64 - bits));
+        uint32_t tag = (uint32_t)h | 1u;
         u->dup_of = -1;
-        while (tab[k].h && !(tab[k].h == h && pg->u[tab[k].first].tlen == u->tlen &&
-                             memcmp(pg->u[tab[k].first].text, u->text, u->tlen) == 0))
+        while (tab[k].tag && !(tab[k].tag == tag && pg->u[tab[k].first].tlen == u->tlen &&
+                               memcmp(pg->u[tab[k].first].text, u->text, u->tlen) == 0))
             k = (k + 1) & (cap - 1);
-        if (tab[k].h) {
+        if (tab[k].tag) {
             u->dup_of = tab[k].first;
             pg->u[tab[k].first].dup_later = 1;
-            tab[k].count++;
         } else {
-            tab[k].h = h;
-            tab[k].first = (int)i;
-            tab[k].count = 1;
+            tab[k].tag = tag;
+            tab[k].first = (int32_t)i;
         }
-        slot[i] = k;
+        counts[u->dup_of >= 0 ? (size_t)u->dup_of : i]++;
     }
     for (size_t i = 0; i < pg->n; i++)
-        counts[i] = tab[slot[i]].count;
-    free(slot);
+        if (pg->u[i].dup_of >= 0)
+            counts[i] = counts[pg->u[i].dup_of];
     free(tab);
 }
 
 /* ---- splitting --------------------------------------------------------- */
 
-static void add_unit(struct clean_page *pg, const struct clean_decoded *d, size_t a, size_t b,
-                     int blank_before)
+/* utf8_fold of normalised text T (N bytes: single spaces, no invisible
+ * characters, trimmed) into OUT (N + 1 bytes), then trailing separators cut
+ * so "Share:" and "Home >" match their lexicon entries. Returns the length. */
+static size_t fold_text(const char *t, size_t n, char *out)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80) {
+            unsigned char c2 = (unsigned char)t[i + 2];
+            char r = 0;
+            if ((c2 >= 0x98 && c2 <= 0x9B) || c2 == 0xB2)
+                r = '\'';
+            else if ((c2 >= 0x9C && c2 <= 0x9F) || c2 == 0xB3)
+                r = '"';
+            else if (c2 >= 0x90 && c2 <= 0x95)
+                r = '-';
+            if (r) {
+                out[o++] = r;
+                i += 3;
+                continue;
+            }
+        }
+        out[o++] = (char)c;
+        i++;
+    }
+    while (o > 0 && strchr(" .:|>-", out[o - 1]))
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
+/* Append the unit of decoded bytes [A,B) when it holds any text. Its text and
+ * fold go to ARENA, whose capacity the caller reserved up front (it never
+ * moves); the units keep arena offsets until clean_blocks turns them into
+ * pointers. */
+static void add_unit(struct clean_page *pg, const struct clean_decoded *d, struct buf *arena,
+                     size_t a, size_t b, int blank_before)
 {
     struct clean_unit *u;
-    struct buf t = BUF_INIT;
-    clean_norm(d, a, b, &t, NULL, NULL, NULL);
-    if (t.len == 0) {
-        buf_free(&t);
+    size_t t0 = arena->len;
+    clean_norm(d, a, b, arena, NULL, NULL, NULL);
+    if (arena->len == t0)
         return;
-    }
     if (pg->n == pg->cap) {
         pg->cap = pg->cap ? pg->cap * 2 : 64;
         pg->u = xrealloc(pg->u, xmul(pg->cap, sizeof *pg->u));
@@ -427,8 +466,12 @@ static void add_unit(struct clean_page *pg, const struct clean_decoded *d, size_
     memset(u, 0, sizeof *u);
     u->a = a;
     u->b = b;
-    u->tlen = t.len;
-    u->text = buf_take(&t);
+    u->tlen = arena->len - t0;
+    arena->len++; /* keep the NUL clean_norm left */
+    u->flen = fold_text(arena->p + t0, u->tlen, arena->p + arena->len);
+    u->text = (char *)(uintptr_t)t0; /* an offset until the arena is complete */
+    arena->len += u->flen + 1;
+    arena->p[arena->len] = '\0';
     u->blank_before = blank_before;
     u->dup_of = -1;
 }
@@ -589,6 +632,9 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
     W = wrap_width(L, nl);
     {
         int blank = 1;
+        struct buf arena = BUF_INIT;
+        /* each unit takes at most its bytes twice (text, fold) and two NULs */
+        buf_grow(&arena, xmul(d->len + nl + 8, 2));
         for (i = 0; i < nl;) {
             size_t j = i;
             if (L[i].blank) {
@@ -599,9 +645,14 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
             if (W)
                 while (j + 1 < nl && !L[j + 1].blank && wrapped_into(d, L, j, W))
                     j++;
-            add_unit(pg, d, L[i].a, L[j].b, blank);
+            add_unit(pg, d, &arena, L[i].a, L[j].b, blank);
             blank = 0;
             i = j + 1;
+        }
+        pg->arena = arena.p;
+        for (i = 0; i < pg->n; i++) {
+            pg->u[i].text = pg->arena + (size_t)(uintptr_t)pg->u[i].text;
+            pg->u[i].fold = pg->u[i].text + pg->u[i].tlen + 1;
         }
     }
     free(L);
@@ -614,13 +665,6 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
     for (i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
         unit_features(u, lx);
-        u->fold = utf8_fold(u->text, u->tlen);
-        {
-            /* lexicon matching ignores trailing separators ("Share:", "Home >") */
-            size_t fl = strlen(u->fold);
-            while (fl > 0 && strchr(" .:|>-", u->fold[fl - 1]))
-                u->fold[--fl] = '\0';
-        }
         u->chrome = chrome_match(u, lx);
         u->brk = break_match(u, lx);
         u->caption = caption_shape_raw(u, lx);
@@ -854,10 +898,7 @@ void clean_page_free(struct clean_page *pg)
 {
     if (!pg)
         return;
-    for (size_t i = 0; i < pg->n; i++) {
-        free(pg->u[i].text);
-        free(pg->u[i].fold);
-    }
+    free(pg->arena);
     free(pg->u);
     memset(pg, 0, sizeof *pg);
 }

@@ -3,6 +3,11 @@
  * Each file is UTF-8, one entry per line; '#' starts a comment line; entries
  * are folded (utf8_fold: ASCII lower case, typographic quotes to ASCII,
  * whitespace runs to one space) so lookups compare folded text.
+ *
+ * Phrase lists are matched in one pass over a text: each phrase is filed
+ * under its first two bytes, a 64K-bit filter over those pairs rejects
+ * almost every position at once, and only the few phrases sharing a
+ * position's pair are compared. Stopwords sit in an open-addressing table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +19,6 @@
 #include "xalloc.h"
 
 static void lex_build_stop_table(struct clean_lex *lx);
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Read data file REL into a list of folded entries. 0 or -1 with D. */
 static int lex_file(const char *rel, char ***out, size_t *n, struct diag *d)
@@ -62,22 +62,174 @@ static void lex_list_free(char **l, size_t n)
     free(l);
 }
 
+/* ---- phrase sets ------------------------------------------------------- */
+
+static unsigned phrase_key(const char *s, size_t n, size_t at)
+{
+    return (unsigned)(unsigned char)s[at] << 8 | (at + 1 < n ? (unsigned char)s[at + 1] : 0u);
+}
+
+/* Filter bit of the three bytes at S (phrases of three bytes or more). */
+static unsigned phrase_bit3(const char *s)
+{
+    unsigned h = (unsigned char)s[0] * 0x9E3779B1u ^ (unsigned char)s[1] * 0x85EBCA77u ^
+                 (unsigned char)s[2] * 0xC2B2AE3Du;
+    return (h >> 16) & 0xFFFFu;
+}
+
+struct phrase_ent {
+    char *p;
+    size_t len;
+    unsigned key;
+    int flag;
+};
+
+static int cmp_ent(const void *a, const void *b)
+{
+    const struct phrase_ent *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return strcmp(x->p, y->p);
+}
+
+/* Build PS from LIST (N folded entries; consumes LIST and its strings). With
+ * FLAGS, a leading '!' is cut off and recorded as the phrase's flag. */
+static void phrases_build(struct clean_phrases *ps, char **list, size_t n, int flags)
+{
+    struct phrase_ent *e = xcalloc(n ? n : 1, sizeof *e);
+    size_t k = 0;
+    memset(ps, 0, sizeof *ps);
+    for (size_t i = 0; i < n; i++) {
+        char *p = list[i];
+        int flag = 0;
+        if (flags && p[0] == '!' && p[1]) {
+            memmove(p, p + 1, strlen(p));
+            flag = 1;
+        }
+        e[k].p = p;
+        e[k].len = strlen(p);
+        e[k].key = phrase_key(p, e[k].len, 0);
+        e[k].flag = flag;
+        k++;
+    }
+    free(list);
+    qsort(e, k, sizeof *e, cmp_ent);
+    ps->n = k;
+    ps->p = xcalloc(k ? k : 1, sizeof *ps->p);
+    ps->len = xcalloc(k ? k : 1, sizeof *ps->len);
+    ps->key = xcalloc(k ? k : 1, sizeof *ps->key);
+    ps->flag = xcalloc(k ? k : 1, sizeof *ps->flag);
+    for (size_t i = 0; i < k; i++) {
+        ps->p[i] = e[i].p;
+        ps->len[i] = e[i].len;
+        ps->key[i] = (uint16_t)e[i].key;
+        ps->flag[i] = (unsigned char)e[i].flag;
+        unsigned b = e[i].len >= 3 ? phrase_bit3(e[i].p) : e[i].key;
+        ps->bits[b >> 6] |= 1ull << (b & 63);
+        if (e[i].len > ps->maxlen)
+            ps->maxlen = e[i].len;
+        if (e[i].len < 2)
+            ps->has_short = 1;
+    }
+    free(e);
+}
+
+static void phrases_free(struct clean_phrases *ps)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        free(ps->p[i]);
+    free(ps->p);
+    free(ps->len);
+    free(ps->key);
+    free(ps->flag);
+    memset(ps, 0, sizeof *ps);
+}
+
+/* First phrase index >= FROM with key KEY and occurring at S+AT, or ps->n. */
+static size_t phrases_scan(const struct clean_phrases *ps, unsigned key, const char *s, size_t n,
+                           size_t at, size_t from)
+{
+    size_t lo = 0, hi = ps->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps->key[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < from)
+        lo = from;
+    for (; lo < ps->n && ps->key[lo] == key; lo++)
+        if (ps->len[lo] <= n - at && memcmp(s + at, ps->p[lo], ps->len[lo]) == 0)
+            return lo;
+    return ps->n;
+}
+
+size_t clean_phrases_at(const struct clean_phrases *ps, const char *s, size_t n, size_t at,
+                        size_t from)
+{
+    size_t r = ps->n;
+    unsigned key, b3;
+    if (at >= n || ps->n == 0)
+        return ps->n;
+    /* the filter holds three-byte hashes of the longer phrases and the keys
+     * of the two-byte ones; a position passing neither holds no phrase */
+    key = phrase_key(s, n, at);
+    b3 = at + 2 < n ? phrase_bit3(s + at) : 0x10000u;
+    if ((b3 < 0x10000u && ((ps->bits[b3 >> 6] >> (b3 & 63)) & 1)) ||
+        ((ps->bits[key >> 6] >> (key & 63)) & 1))
+        r = phrases_scan(ps, key, s, n, at, from);
+    if (r == ps->n && ps->has_short)
+        r = phrases_scan(ps, (unsigned)(unsigned char)s[at] << 8, s, n, at, from);
+    return r;
+}
+
+int clean_phrases_in(const struct clean_phrases *ps, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (clean_phrases_at(ps, s, n, i, 0) < ps->n)
+            return 1;
+    return 0;
+}
+
+int clean_phrases_is(const struct clean_phrases *ps, const char *s, size_t n)
+{
+    size_t k = 0;
+    if (n > ps->maxlen)
+        return 0;
+    while ((k = clean_phrases_at(ps, s, n, 0, k)) < ps->n) {
+        if (ps->len[k] == n)
+            return 1;
+        k++;
+    }
+    return 0;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static int lex_phrases(const char *rel, struct clean_phrases *ps, int flags, struct diag *d)
+{
+    char **list;
+    size_t n;
+    if (lex_file(rel, &list, &n, d) != 0)
+        return -1;
+    phrases_build(ps, list, n, flags);
+    return 0;
+}
+
 int clean_lex_load(struct clean_lex *lx, struct diag *d)
 {
     memset(lx, 0, sizeof *lx);
-    if (lex_file("stages/clean/data/chrome_lines.txt", &lx->chrome, &lx->nchrome, d) != 0 ||
-        lex_file("stages/clean/data/chrome_phrases.txt", &lx->chrome_sub, &lx->nchrome_sub, d) !=
-            0 ||
+    if (lex_phrases("stages/clean/data/chrome_lines.txt", &lx->chrome, 0, d) != 0 ||
+        lex_phrases("stages/clean/data/chrome_phrases.txt", &lx->chrome_sub, 0, d) != 0 ||
         lex_file("stages/clean/data/stopwords.txt", &lx->stop, &lx->nstop, d) != 0 ||
-        lex_file("stages/clean/data/outlets.txt", &lx->outlets, &lx->noutlets, d) != 0 ||
-        lex_file("stages/clean/data/caption_markers.txt", &lx->caption, &lx->ncaption, d) != 0 ||
-        lex_file("stages/clean/data/section_breaks.txt", &lx->breaks, &lx->nbreaks, d) != 0) {
+        lex_phrases("stages/clean/data/outlets.txt", &lx->outlets, 0, d) != 0 ||
+        lex_phrases("stages/clean/data/caption_markers.txt", &lx->caption, 0, d) != 0 ||
+        lex_phrases("stages/clean/data/section_breaks.txt", &lx->breaks, 1, d) != 0) {
         clean_lex_free(lx);
         return -1;
     }
-    qsort(lx->stop, lx->nstop, sizeof *lx->stop, cmp_str);
     lex_build_stop_table(lx);
-    qsort(lx->chrome, lx->nchrome, sizeof *lx->chrome, cmp_str);
     return 0;
 }
 
@@ -85,15 +237,18 @@ void clean_lex_free(struct clean_lex *lx)
 {
     if (!lx)
         return;
-    lex_list_free(lx->chrome, lx->nchrome);
-    lex_list_free(lx->chrome_sub, lx->nchrome_sub);
+    phrases_free(&lx->chrome);
+    phrases_free(&lx->chrome_sub);
     lex_list_free(lx->stop, lx->nstop);
-    lex_list_free(lx->outlets, lx->noutlets);
-    lex_list_free(lx->caption, lx->ncaption);
-    lex_list_free(lx->breaks, lx->nbreaks);
+    phrases_free(&lx->outlets);
+    phrases_free(&lx->caption);
+    phrases_free(&lx->breaks);
     free(lx->stop_tab);
+    free(lx->stop_len);
     memset(lx, 0, sizeof *lx);
 }
+
+/* ---- stopwords --------------------------------------------------------- */
 
 static uint64_t lex_hash(const char *w, size_t len)
 {
@@ -105,16 +260,24 @@ static uint64_t lex_hash(const char *w, size_t len)
     return h;
 }
 
-/* Open-addressing table over the stopword list (indexes + 1; 0 is empty). */
+/* Open-addressing table over the stopword list (indexes + 1; 0 is empty),
+ * slots taken from the hash's high bits. */
 static void lex_build_stop_table(struct clean_lex *lx)
 {
     size_t cap = 16;
+    unsigned bits = 4;
     while (cap < lx->nstop * 2 + 2)
-        cap *= 2;
+        cap *= 2, bits++;
     lx->stop_tab = xcalloc(cap, sizeof *lx->stop_tab);
+    lx->stop_len = xcalloc(lx->nstop ? lx->nstop : 1, sizeof *lx->stop_len);
     lx->stop_cap = cap;
+    lx->stop_bits = bits;
     for (size_t i = 0; i < lx->nstop; i++) {
-        size_t k = (size_t)lex_hash(lx->stop[i], strlen(lx->stop[i])) & (cap - 1);
+        size_t len = strlen(lx->stop[i]);
+        size_t k = (size_t)(lex_hash(lx->stop[i], len) >> (64 - bits));
+        lx->stop_len[i] = len;
+        if (len > lx->stop_maxlen)
+            lx->stop_maxlen = len;
         while (lx->stop_tab[k])
             k = (k + 1) & (cap - 1);
         lx->stop_tab[k] = i + 1;
@@ -124,12 +287,12 @@ static void lex_build_stop_table(struct clean_lex *lx)
 int clean_lex_is_stop(const struct clean_lex *lx, const char *w, size_t len)
 {
     size_t k;
-    if (!lx->stop_cap)
+    if (!lx->stop_cap || len > lx->stop_maxlen || len == 0)
         return 0;
-    k = (size_t)lex_hash(w, len) & (lx->stop_cap - 1);
+    k = (size_t)(lex_hash(w, len) >> (64 - lx->stop_bits));
     while (lx->stop_tab[k]) {
-        const char *e = lx->stop[lx->stop_tab[k] - 1];
-        if (strncmp(e, w, len) == 0 && e[len] == '\0')
+        size_t e = lx->stop_tab[k] - 1;
+        if (lx->stop_len[e] == len && memcmp(lx->stop[e], w, len) == 0)
             return 1;
         k = (k + 1) & (lx->stop_cap - 1);
     }

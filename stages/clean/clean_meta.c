@@ -28,11 +28,14 @@ static int month_at(const char *s, size_t n, size_t *used)
 {
     size_t k = 0;
     char w[12];
+    /* every month name starts with one of these letters */
+    if (n == 0 || s[0] == '\0' || !strchr("jfmasondJFMASOND", s[0]))
+        return 0;
     while (k < n && k < sizeof w - 1 && isalpha((unsigned char)s[k])) {
         w[k] = (char)tolower((unsigned char)s[k]);
         k++;
     }
-    if (k < 3 || (k < n && isalpha((unsigned char)s[k])))
+    if (k < 3 || k > 9 || (k < n && isalpha((unsigned char)s[k])))
         return 0;
     w[k] = '\0';
     for (int m = 0; m < 12; m++)
@@ -243,16 +246,7 @@ static char *copyright_holder(const char *t, size_t n)
 
 static int outlet_in(const struct clean_unit *u, const struct clean_lex *lx)
 {
-    char *f;
-    int hit = 0;
-    if (u->words > 8)
-        return 0;
-    f = utf8_fold(u->text, u->tlen);
-    for (size_t k = 0; k < lx->noutlets && !hit; k++)
-        if (strstr(f, lx->outlets[k]))
-            hit = 1;
-    free(f);
-    return hit;
+    return u->words <= 8 && clean_phrases_in(&lx->outlets, u->fold, u->flen);
 }
 
 void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx, struct clean_meta *m)
