@@ -29,6 +29,17 @@ static void fileio_on_signal(int sig)
     raise(sig);
 }
 
+static void fileio_block_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
 void fileio_install_signal_cleanup(void)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
@@ -216,6 +227,7 @@ int fileio_write_atomic(const char *path, const void *data, size_t len, struct d
     size_t dirlen;
     int fd, err;
     mode_t um;
+    sigset_t old_mask;
 
     if (!path || strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
@@ -235,10 +247,18 @@ int fileio_write_atomic(const char *path, const void *data, size_t len, struct d
         return diag_set(d, path, "path is too long");
     snprintf(fileio_tmp_path, sizeof fileio_tmp_path, "%.*s.%s.tmp.XXXXXX", (int)dirlen, path,
              base);
+    /* Block the cleanup signals while the temp file comes into being, so a
+     * signal cannot land between mkstemp() and the flag the handler reads
+     * (interrupt.sh found temp files left after SIGTERM). */
+    fileio_block_signals(&old_mask);
     fd = mkstemp(fileio_tmp_path);
-    if (fd < 0)
-        return diag_errno(d, path, errno, "cannot create a temporary file next to it");
+    if (fd < 0) {
+        err = errno;
+        sigprocmask(SIG_SETMASK, &old_mask, NULL);
+        return diag_errno(d, path, err, "cannot create a temporary file next to it");
+    }
     fileio_tmp_active = 1;
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
     xalloc_on_exit_unlink(fileio_tmp_path);
     um = umask(0);
     umask(um);
@@ -251,11 +271,14 @@ int fileio_write_atomic(const char *path, const void *data, size_t len, struct d
         err = errno;
         goto fail;
     }
+    fileio_block_signals(&old_mask);
     if (rename(fileio_tmp_path, path) != 0) {
         err = errno;
+        sigprocmask(SIG_SETMASK, &old_mask, NULL);
         goto fail;
     }
     fileio_tmp_active = 0;
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
     xalloc_forget_unlink(fileio_tmp_path);
     return 0;
 fail:
