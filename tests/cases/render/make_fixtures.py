@@ -15,7 +15,7 @@ TOPICS = [("extended_deterrence", "Extended deterrence"), ("dprk_russia", "DPRK-
           ("china", "China and the Taiwan Strait"), ("burden_sharing", "Burden sharing"),
           ("defense_industry", "Defense industry and shipbuilding"),
           ("regional_security", "Regional security in the Indo-Pacific"),
-          ("alliance_vision", "Alliance vision"), ("space_cyber", "Space and cyber")]
+          ("alliance_vision", "Alliance vision"), ("space", "Space")]
 
 
 def ev(text, start, f="000_source.txt"):
