@@ -132,6 +132,7 @@ struct clean_unit {
     int brk;          /* opens a non-article section: 1, comments: 2 */
     int caption;      /* photo-caption shape */
     int teaser;       /* truncated or dated story teaser */
+    int wire;         /* opens with a wire dateline ("SEOUL, May 3 (AP) --"): a lead */
     double score;
 };
 

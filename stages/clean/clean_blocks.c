@@ -261,6 +261,75 @@ static int break_match(const struct clean_unit *u, const struct clean_lex *lx)
     return hit;
 }
 
+/* Bytes of a dash at T (N bytes left): "--", "-", en, em or horizontal bar;
+ * 0 when there is none. */
+static size_t dash_at(const char *t, size_t n)
+{
+    if (n >= 2 && t[0] == '-' && t[1] == '-')
+        return 2;
+    if (n >= 1 && t[0] == '-')
+        return 1;
+    if (n >= 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 &&
+        (unsigned char)t[2] >= 0x93 && (unsigned char)t[2] <= 0x95)
+        return 3;
+    return 0;
+}
+
+/* A wire-report dateline opening the lead paragraph: an upper-case place,
+ * optionally a region or date after a comma, the agency in brackets, then a
+ * dash and the story: "WASHINGTON, Jan. 10 (Yonhap) -- ...", "ST. JOSEPH,
+ * Mich. (AP) — ...", "TOKYO (Reuters) - ...". */
+static int wire_lead_shape(const struct clean_unit *u)
+{
+    const char *t = u->text;
+    size_t n = u->tlen, i = 0, caps = 0, k, dl;
+    if (u->words < 6 || n < 12)
+        return 0;
+    /* the place: capitals, spaces, dots, hyphens, apostrophes, non-ASCII */
+    while (i < n && i < 40) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 'A' && c <= 'Z')
+            caps++;
+        else if (c >= 0x80) {
+            if (c == 0xE2 && dash_at(t + i, n - i))
+                break;
+        } else if (!(c == ' ' || c == '.' || c == '-' || c == '\''))
+            break;
+        if (c == '-' && dash_at(t + i, n - i) && i > 0 && t[i - 1] == ' ')
+            break;
+        i++;
+    }
+    if (caps < 2 || i == 0 || !(t[0] >= 'A' && t[0] <= 'Z'))
+        return 0;
+    /* a region or date after a comma ("Mich.", "Jan. 10", "May 3, 2025") */
+    if (i < n && t[i] == ',') {
+        k = i + 1;
+        while (k < n && k < i + 40 && t[k] != '(' && t[k] != ')' && t[k] != '[')
+            k++;
+        i = k;
+    }
+    while (i < n && t[i] == ' ')
+        i++;
+    /* the agency */
+    if (i >= n || (t[i] != '(' && t[i] != '['))
+        return 0;
+    k = i + 1;
+    if (k >= n || !(t[k] >= 'A' && t[k] <= 'Z'))
+        return 0;
+    while (k < n && k < i + 40 && t[k] != ')' && t[k] != ']' && t[k] != '(')
+        k++;
+    if (k >= n || (t[k] != ')' && t[k] != ']'))
+        return 0;
+    i = k + 1;
+    while (i < n && t[i] == ' ')
+        i++;
+    dl = dash_at(t + i, n - i);
+    if (!dl)
+        return 0;
+    i += dl;
+    return i < n && t[i] == ' ';
+}
+
 static int caption_shape_raw(const struct clean_unit *u, const struct clean_lex *lx)
 {
     const char *t = u->text;
@@ -302,14 +371,36 @@ static int caption_shape_raw(const struct clean_unit *u, const struct clean_lex 
     /* a marker counts at the very start, or inside the last parenthesis or
      * bracket when that one is still open or closes the line */
     f = u->fold;
+    if (u->wire)
+        return 0;
     if (clean_phrases_at(&lx->caption, f, u->flen, 0, 0) < lx->caption.n)
         return 1;
+    /* a credit as the last short sentence: "... in 2021. Credit: ESA" */
     {
-        size_t k = u->flen;
+        size_t k = u->flen, sp = 0;
+        while (k > 1 && !(f[k - 1] == ' ' && (f[k - 2] == '.' || f[k - 2] == ')')) && sp <= 6)
+            sp += f[--k] == ' ';
+        if (k > 1 && sp <= 6 && clean_phrases_at(&lx->caption, f, u->flen, k, 0) < lx->caption.n)
+            return 1;
+    }
+    {
+        size_t k = u->flen, e;
         while (k > 0 && f[k - 1] != '(' && f[k - 1] != '[')
             k--;
-        if (k > 0)
-            hit = clean_phrases_in(&lx->caption, f + k - 1, u->flen - (k - 1));
+        if (k == 0)
+            return 0;
+        /* the bracket must still be open at the end or close the line: a
+         * credit inside a sentence ("the official told (AFP) ...") is prose */
+        for (e = k; e < u->flen && f[e] != ')' && f[e] != ']'; e++)
+            ;
+        if (e < u->flen) {
+            size_t r = e + 1;
+            while (r < u->flen && (f[r] == ' ' || f[r] == '.' || f[r] == ',' || f[r] == ';'))
+                r++;
+            if (r < u->flen)
+                return 0;
+        }
+        hit = clean_phrases_in(&lx->caption, f + k - 1, u->flen - (k - 1));
     }
     return hit;
 }
@@ -336,6 +427,8 @@ static int teaser_shape_raw(const struct clean_unit *u)
     const char *t = u->text;
     size_t n = u->tlen;
     char date[11];
+    if (u->wire)
+        return 0;
     /* truncated teasers are short; a long paragraph cut by a paywall is not one */
     if (n >= 3 && u->words <= 35 &&
         (memcmp(t + n - 3, "...", 3) == 0 || memcmp(t + n - 3, "\xE2\x80\xA6", 3) == 0))
@@ -667,6 +760,7 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
         unit_features(u, lx);
         u->chrome = chrome_match(u, lx);
         u->brk = break_match(u, lx);
+        u->wire = wire_lead_shape(u);
         u->caption = caption_shape_raw(u, lx);
         u->teaser = teaser_shape_raw(u);
     }
@@ -782,8 +876,10 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
                 continue;
             if (u->dup_of >= 0 && pg->u[u->dup_of].kind != CK_BOILERPLATE)
                 continue;
-            if (caption_shape(u, lx) ||
-                (u->dup_later && i + 1 < pg->n && pg->u[i + 1].dup_of == (int)i && u->words >= 8))
+            if (u->wire)
+                u->kind = CK_PARAGRAPH;
+            else if (caption_shape(u, lx) || (u->dup_later && i + 1 < pg->n &&
+                                              pg->u[i + 1].dup_of == (int)i && u->words >= 8))
                 u->kind = CK_CAPTION;
             else if (byline_shape(u))
                 u->kind = CK_BYLINE;

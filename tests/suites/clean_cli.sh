@@ -41,6 +41,26 @@ else
     skip "output validates against schemas/clean.schema.json" "no jsonschema validator yet"
 fi
 
+# ---- wire report ---------------------------------------------------------------
+# the lead opens with a wire dateline whose agency credit is also a caption
+# marker: it stays the lead paragraph; credits closing a line mark captions
+"$CLEAN" --text "$CASES/wire.txt" >"$TMP/wire.txt"
+check "wire page --text matches expected" diff -u "$CASES/wire.expected.txt" "$TMP/wire.txt"
+"$CLEAN" -o "$TMP/wire.json" "$CASES/wire.txt"
+if [ "$have_py" = 1 ]; then
+    kind_of() {
+        python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(b["kind"] for b in d["blocks"] if b["text"].startswith(sys.argv[2])) or "none")' "$TMP/wire.json" "$1"
+    }
+    check_eq "wire dateline lead is a paragraph" paragraph "$(kind_of 'WASHINGTON, Jan. 10 (Yonhap) --')"
+    check_eq "trailing (Image Credit: .../via Yonhap) is a caption" caption "$(kind_of 'A South Korean destroyer')"
+    check_eq "trailing [DEFENSE MINISTRY] is a caption" caption "$(kind_of 'Delegates pose')"
+    check "wire page: date from the page dateline" grep -q '"published": "2025-01-11"' "$TMP/wire.json"
+else
+    skip "wire page block kinds" "python3 missing"
+fi
+
 # ---- bad inputs -------------------------------------------------------------
 : >"$TMP/empty.txt"
 "$CLEAN" "$TMP/empty.txt" 2>"$TMP/err"; rc=$?

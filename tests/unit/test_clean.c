@@ -234,14 +234,124 @@ static void test_blocks_empty(void **state)
     clean_lex_free(&lx);
 }
 
+/* Kind of the first block of PAGE whose text starts with PREFIX ("none"). */
+static const char *kind_of(const struct clean_lex *lx, const char *page, const char *prefix,
+                           char *out, size_t outsz)
+{
+    struct diag dg = {.prog = "test"};
+    json_t *doc, *blocks, *b;
+    size_t i;
+    diag_clear(&dg);
+    snprintf(out, outsz, "none");
+    doc = clean_document(page, strlen(page), "wire.txt", NULL, 0, lx, &dg);
+    assert_non_null(doc);
+    blocks = json_object_get(doc, "blocks");
+    json_array_foreach(blocks, i, b)
+    {
+        const char *t = jsonio_str(b, "text");
+        if (t && strncmp(t, prefix, strlen(prefix)) == 0) {
+            snprintf(out, outsz, "%s", jsonio_str(b, "kind"));
+            break;
+        }
+    }
+    json_decref(doc);
+    return out;
+}
+
+/* A short wire-report page with LEAD as its first paragraph and CAPTION
+ * between the paragraphs. */
+static char *wire_page(const char *lead, const char *caption)
+{
+    struct buf b = BUF_INIT;
+    buf_append(&b, "Home | World | Asia | Business\nSign in\n\n"
+                   "Allies agree to keep combined drills on schedule\n\n");
+    buf_append(&b, lead);
+    buf_append(&b, "\n\nThe two sides reviewed the readiness of their combined forces and "
+                   "discussed how to share the costs of new surveillance assets, officials "
+                   "said after the meeting.\n\n");
+    buf_append(&b, caption);
+    buf_append(&b, "\n\nOfficials from both countries said they would meet again in the spring "
+                   "to review progress on the plans that were agreed at the talks.\n\n"
+                   "Related stories\n\nCopyright 2025 Example Wire. All rights reserved.\n");
+    return buf_take(&b);
+}
+
+static void test_blocks_wire_lead(void **state)
+{
+    static const char *const leads[] = {
+        "WASHINGTON, Jan. 10 (Yonhap) -- South Korea and the United States held their first "
+        "defense talks of the year on Friday, the ministry said.",
+        "SEOUL, May 3 (AP) \xE2\x80\x94 South Korea and Japan agreed on Saturday to resume "
+        "regular talks between their defense chiefs, officials said.",
+        "TOKYO (Reuters) - Japan and Australia will expand joint exercises next year under a "
+        "new agreement signed by their defense ministers on Monday.",
+        "ST. JOSEPH, Mich. (AP) \xE2\x80\x94 Health officials are reporting a sixth death "
+        "linked to the virus this year, the state said on Tuesday.",
+        "BRUSSELS, March 4, 2025 (AFP) \xE2\x80\x93 Allied defense ministers met on Tuesday "
+        "to discuss support for the alliance's eastern members.",
+        /* a dated opening before " - " is also the shape of a dated teaser */
+        "ROME, May 3, 2025 (AP) - Italy and Japan agreed on Saturday to build a new fighter "
+        "jet together, their defense ministers said after the talks.",
+    };
+    static const char *const captions[] = {
+        "A destroyer sails off the east coast during a combined drill on April 11. (Image "
+        "Credit: South Korean Navy/via Yonhap)",
+        "Delegates pose for a photo before the talks at the Pentagon on Friday. [DEFENSE "
+        "MINISTRY]",
+        "Soldiers take part in a river-crossing drill in Yeoju on Monday. (Yonhap)",
+        "A lander on the surface of the moon in an artist's drawing. Credit: NASA",
+    };
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    char kind[32];
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    for (size_t k = 0; k < sizeof leads / sizeof *leads; k++) {
+        char *page = wire_page(leads[k], captions[k % 4]);
+        char prefix[24];
+        snprintf(prefix, sizeof prefix, "%.20s", leads[k]);
+        assert_string_equal(kind_of(&lx, page, prefix, kind, sizeof kind), "paragraph");
+        snprintf(prefix, sizeof prefix, "%.20s", captions[k % 4]);
+        assert_string_equal(kind_of(&lx, page, prefix, kind, sizeof kind), "caption");
+        free(page);
+    }
+    clean_lex_free(&lx);
+}
+
+static void test_blocks_credit_inside_sentence(void **state)
+{
+    /* an agency named in a bracket inside a sentence is not a photo credit */
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    char kind[32];
+    char *page = wire_page("South Korea and the United States held their first defense talks of "
+                           "the year on Friday, the ministry said in a statement.",
+                           "The ministry told a reporter (speaking to Reuters on Friday) that "
+                           "the drills would go ahead as planned in March.");
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    assert_string_equal(kind_of(&lx, page, "The ministry told", kind, sizeof kind), "paragraph");
+    free(page);
+    clean_lex_free(&lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_decode_utf8_bom),     cmocka_unit_test(test_decode_utf16le),
-        cmocka_unit_test(test_decode_invalid_utf8), cmocka_unit_test(test_decode_cp1252),
-        cmocka_unit_test(test_decode_binary),       cmocka_unit_test(test_norm_map),
-        cmocka_unit_test(test_norm_verbatim),       cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_blocks_page),         cmocka_unit_test(test_blocks_empty),
+        cmocka_unit_test(test_decode_utf8_bom),
+        cmocka_unit_test(test_decode_utf16le),
+        cmocka_unit_test(test_decode_invalid_utf8),
+        cmocka_unit_test(test_decode_cp1252),
+        cmocka_unit_test(test_decode_binary),
+        cmocka_unit_test(test_norm_map),
+        cmocka_unit_test(test_norm_verbatim),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_blocks_page),
+        cmocka_unit_test(test_blocks_empty),
+        cmocka_unit_test(test_blocks_wire_lead),
+        cmocka_unit_test(test_blocks_credit_inside_sentence),
     };
     xalloc_init("test_clean");
     cmocka_set_message_output(CM_OUTPUT_TAP);
