@@ -727,8 +727,9 @@ static void compare_find_pair_signals(struct compare_ctx *c, const json_t *signa
         compare_put_source(&t, c, ma);
         buf_append(&t, " but not in ");
         compare_put_source(&t, c, mb);
-        if (!mb->full)
-            buf_printf(&t, "%s: not reported rather than dropped", compare_partial_why(c, mb));
+        if (!mb->full) /* wording is absent; the silence of a partial text says little */
+            buf_printf(&t, "%s, so the wording's absence says little about the talks",
+                       compare_partial_why(c, mb));
         buf_append(&t, ".");
     }
     if (json_array_size(added)) {

@@ -644,12 +644,18 @@ static json_t *compare_changes(struct compare_ctx *c, struct compare_sets *sets)
 
 /* ------------------------------------------------------------ signals */
 
-/* A phrase missing from a meeting is absent only when a full statement was
- * searched; the silence of a short report or an analysis is not evidence,
- * even when its record lists every body sentence ("sentences"): not
- * reported. */
-static const char *compare_signal_missing(const struct compare_meeting *m)
+/* A signal phrase is a fact about wording. When a source's whole body was
+ * searched (its record lists every body sentence in "sentences"), a phrase
+ * it does not contain is absent from that text, whatever the kind of source;
+ * the caveats and findings say when that text is a short report. Without the
+ * sentences only some of the text was seen: absence from a full statement
+ * still counts, silence of a short report or an analysis is not reported. */
+static const char *compare_signal_missing(const struct compare_ctx *c,
+                                          const struct compare_meeting *m)
 {
+    for (size_t i = 0; i < m->nsrc; i++)
+        if (json_is_array(json_object_get(c->src[m->src[i]].doc, "sentences")))
+            return "absent";
     return m->full ? "absent" : "not_reported";
 }
 
@@ -662,7 +668,7 @@ static json_t *compare_signals(struct compare_ctx *c, struct compare_sets *sets)
             json_t *ev = json_object_get(sets[k].signals, c->signals.p[p].id);
             json_array_append_new(cells, json_pack("{s:s,s:s,s:O}", "meeting", c->m[k].id,
                                                    "status",
-                                                   ev ? "present" : compare_signal_missing(&c->m[k]),
+                                                   ev ? "present" : compare_signal_missing(c, &c->m[k]),
                                                    "evidence", ev ? ev : json_null()));
         }
         json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:o}", "id", c->signals.p[p].id,
