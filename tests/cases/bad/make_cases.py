@@ -101,8 +101,9 @@ case("clean-utf16-odd-length", "UTF-16LE cut in the middle of a code unit", CL, 
 case("clean-utf8-bom", "UTF-8 with a BOM: the BOM is not part of the title", CL, "0",
      out=['"title": "Allies hold talks"', "!\ufeff"], schema="clean",
      files={"bom.txt": b"\xef\xbb\xbf" + TEXT})
-case("clean-mixed-encodings", "UTF-8 text with a Windows-1252 paragraph pasted in", CL, "0 1",
-     ["clean: mixed.txt:"], schema="clean",
+case("clean-mixed-encodings", "UTF-8 text with a Windows-1252 paragraph pasted in: the UTF-8 "
+     "part must not turn into mojibake", CL, "0 1",
+     ["clean: mixed.txt:"], schema="clean", out=["salué", "!Ã©", "!â€"],
      files={"mixed.txt": TEXT + "Le ministre a salué l’accord.\n\n".encode()
             + b"He said \x93we stand together\x94 \x96 and left.\n"})
 case("clean-100mb", "a 100 MB page text (generated)", CL, "0 1", ["clean: big.txt:"],
