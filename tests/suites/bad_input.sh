@@ -60,7 +60,7 @@ run_case() { # CASE_DIR
     (
         cd "$in_dir" || exit 99
         IN=${inputs[0]:-} OUTDIR=$out_dir OUT=$out_dir/result.json PREV=1 TIMEOUT=60 SKIP=""
-        REPORT_RSS=0
+        REPORT_RSS=0 RUNAS=""
         if [ -f "$c/setup" ]; then
             # shellcheck disable=SC1091
             . "$c/setup" >"$work/setup.log" 2>&1
@@ -71,9 +71,15 @@ run_case() { # CASE_DIR
         fi
         is_asan && TIMEOUT=$((TIMEOUT * 3))
         [ "$PREV" = 1 ] && printf 'previous output\n' >"$OUT"
+        if [ -n "$RUNAS" ]; then
+            # running as root: the case runs as nobody so permissions count
+            chmod a+x "$TMP" "$work"
+            chmod a+rwx "$in_dir" "$out_dir"
+            [ -f "$OUT" ] && chmod a+rw "$OUT"
+        fi
         export IN OUT OUTDIR ROOT
         PATH="$BIN:$PATH" /usr/bin/time -f '%M %e' -o "$work/rss" \
-            timeout -k 5 "$TIMEOUT" bash -c "$cmd" >"$work/stdout" 2>"$work/stderr"
+            timeout -k 5 "$TIMEOUT" $RUNAS bash -c "$cmd" >"$work/stdout" 2>"$work/stderr"
         echo "RC $? $OUT $PREV $REPORT_RSS" >"$work/result"
     )
     read -r tag rc out prev report_rss <"$work/result" || { not_ok "$name" "case set-up failed"; return; }
