@@ -122,6 +122,13 @@ case("clean-10mb-line", "a single 10 MB line without a newline (generated)", CL,
      setup='TIMEOUT=300; REPORT_RSS=1\n'
            'yes "Officials met in Seoul and agreed to deepen cooperation." | tr "\\n" " " '
            '| head -c 10485760 > line.txt\nIN=line.txt')
+case("clean-over-limit", "a (sparse) 257 MB file: over the documented input limit", CL, "1",
+     ["clean: huge.txt:", "limit"], setup="truncate -s 257M huge.txt; IN=huge.txt")
+case("clean-dev-zero", "an endless character device (/dev/zero): stops at the limit", 'clean -o "$OUT" /dev/zero',
+     "1", ["clean: /dev/zero:", "limit"], setup="TIMEOUT=120")
+case("clean-stdin-empty", "empty standard input", 'clean -o "$OUT" - </dev/null', "1", ["clean: <stdin>:"])
+case("extract-over-limit", "a (sparse) 257 MB JSON file: over the documented input limit", EX, "1",
+     ["extract: huge.json:", "limit"], setup="truncate -s 257M huge.json; IN=huge.json")
 case("clean-directory", "a directory given as the input file", CL, "1",
      ["clean: adir:", "directory"], setup="mkdir adir; IN=adir")
 case("clean-fifo", "a FIFO with no writer given as the input file (must not hang)", CL, "1",
