@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dates.h"
 #include "diag.h"
@@ -18,11 +19,60 @@
 
 /* ---- data files --------------------------------------------------------- */
 
-/* One data file as rows of one or two tab-separated columns. */
+/* A phrase index: the rows of a lexicon bucketed by their folded first byte
+ * (file order kept inside a bucket), a bitmap of folded first-byte pairs, and
+ * the lengths and all-capitals flags computed once. Matching a whole lexicon
+ * at one text offset costs one table lookup when no row can start there. */
+struct xindex {
+    size_t n;
+    const char **pat;    /* borrowed; NULL rows are not indexed */
+    size_t *len;
+    unsigned char *caps; /* no lower-case letter, some capital */
+    uint32_t first[257]; /* rows of first byte c: row[first[c] .. first[c+1]) */
+    uint32_t *row;
+    unsigned char pair[8192];
+};
+
+/* Matching modes: exact bytes, ASCII case folded, or folded unless the
+ * phrase is all capitals ("KIDD" exact, "defense dialogue" folded). */
+enum { XT_EXACT = 0, XT_FOLD = 1, XT_AUTO = 2 };
+
+struct xhit {
+    size_t at, len, row;
+};
+struct xhits {
+    struct xhit *v;
+    size_t n, cap;
+};
+
+/* Index the N strings PAT (borrowed: they must outlive it). Free with
+ * xindex_free (NULL is fine). */
+struct xindex *xindex_new(const char *const *pat, size_t n);
+void xindex_free(struct xindex *ix);
+/* The longest row matching at S+AT (the earliest row on a tie), -1 when none;
+ * *MLEN its length. */
+long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
+                       size_t *mlen);
+/* Append every match of every row in S[FROM,LEN) to H, in text order (H->v
+ * grows with xrealloc; the caller frees it). */
+void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
+                 struct xhits *h);
+/* Offset of the earliest match of any row in S[FROM,LEN) ((size_t)-1 when
+ * none), *ROW the row; WORD skips matches inside a compound ("U.S.-led"). */
+size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
+                    int word, size_t *row);
+/* ASCII lower case of C. */
+unsigned char xt_fold(unsigned char c);
+
+/* One data file as rows of one or two tab-separated columns, each column
+ * indexed for one-pass matching. */
 struct xlist {
     size_t n;
     char **a; /* first column */
     char **b; /* second column (NULL when the row has one column) */
+    struct xindex *ia; /* column a */
+    struct xindex *ib; /* column b where present, else a */
+    char **v;          /* b where present, else a (borrowed pointers) */
 };
 
 struct xdata {
@@ -31,6 +81,19 @@ struct xdata {
     struct xlist exercises, mechanisms, figures, titles, sides, stopwords;
     struct xlist topics, doc_signals, lead_verbs, side_verbs;
     json_t *topic_ids; /* topics.json "topics" array (owned) */
+    /* built at load: topics.tsv phrases without the exclusion '-', and their
+     * topic's index in topic_ids */
+    const char **topic_pat;
+    long *topic_tid;
+    struct xindex *topic_ix;
+    /* the capitalised words of titles.tsv ("Minister", "Secretary") */
+    struct xlist title_words;
+    /* exercises.txt: plain names, "prefix WORD" and "suffix WORD" rows */
+    const char **ex_pat[3];
+    struct xindex *ex_ix[3];
+    /* doc_signals.tsv phrases (the last column) */
+    const char **signal_pat;
+    struct xindex *signal_ix;
 };
 
 /* Load every data file. 0, or -1 with D filled (names the file). */

@@ -44,6 +44,11 @@ void xlist_parse(struct xlist *l, const char *text, size_t len)
         }
         i = e + 1;
     }
+    l->v = xcalloc(l->n ? l->n : 1, sizeof *l->v);
+    for (size_t r = 0; r < l->n; r++)
+        l->v[r] = l->b[r] ? l->b[r] : l->a[r];
+    l->ia = xindex_new((const char *const *)l->a, l->n);
+    l->ib = xindex_new((const char *const *)l->v, l->n);
 }
 
 void xlist_free(struct xlist *l)
@@ -54,15 +59,24 @@ void xlist_free(struct xlist *l)
     }
     free(l->a);
     free(l->b);
+    free(l->v);
+    xindex_free(l->ia);
+    xindex_free(l->ib);
     memset(l, 0, sizeof *l);
 }
 
 int xlist_has(const struct xlist *l, const char *word, size_t len, int icase)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        if (strlen(l->a[i]) != len)
+    const struct xindex *ix = l->ia;
+    unsigned c;
+    if (!len || !ix)
+        return 0;
+    c = xt_fold((unsigned char)word[0]);
+    for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
+        size_t r = ix->row[k];
+        if (ix->len[r] != len)
             continue;
-        if (icase ? strncasecmp(l->a[i], word, len) == 0 : memcmp(l->a[i], word, len) == 0)
+        if (icase ? strncasecmp(l->a[r], word, len) == 0 : memcmp(l->a[r], word, len) == 0)
             return 1;
     }
     return 0;
@@ -147,6 +161,51 @@ int xdata_load(struct xdata *x, struct diag *d)
             goto fail;
         }
     }
+    x->topic_pat = xcalloc(x->topics.n ? x->topics.n : 1, sizeof *x->topic_pat);
+    x->topic_tid = xcalloc(x->topics.n ? x->topics.n : 1, sizeof *x->topic_tid);
+    for (size_t r = 0; r < x->topics.n; r++) {
+        size_t k;
+        json_t *t;
+        x->topic_pat[r] = x->topics.b[r][0] == '-' ? x->topics.b[r] + 1 : x->topics.b[r];
+        x->topic_tid[r] = -1;
+        json_array_foreach(x->topic_ids, k, t) if (x->topic_tid[r] < 0 && jsonio_str(t, "id") &&
+                                                   !strcmp(jsonio_str(t, "id"), x->topics.a[r]))
+            x->topic_tid[r] = (long)k;
+    }
+    x->topic_ix = xindex_new(x->topic_pat, x->topics.n);
+    /* doc_signals rows: TYPE \t WHERE \t WEIGHT \t phrase */
+    x->signal_pat = xcalloc(x->doc_signals.n ? x->doc_signals.n : 1, sizeof *x->signal_pat);
+    for (size_t r = 0; r < x->doc_signals.n; r++) {
+        const char *rest = x->doc_signals.b[r], *w2, *w3;
+        if (rest && (w2 = strchr(rest, '\t')) && (w3 = strchr(w2 + 1, '\t')))
+            x->signal_pat[r] = w3 + 1;
+    }
+    x->signal_ix = xindex_new(x->signal_pat, x->doc_signals.n);
+    {
+        struct buf w = BUF_INIT;
+        for (size_t r = 0; r < x->titles.n; r++)
+            for (const char *t = x->titles.a[r]; *t;) {
+                size_t n = strcspn(t, " ");
+                if (*t >= 'A' && *t <= 'Z') {
+                    buf_appendn(&w, t, n);
+                    buf_putc(&w, '\n');
+                }
+                t += n;
+                t += *t == ' ';
+            }
+        xlist_parse(&x->title_words, buf_str(&w), w.len);
+        buf_free(&w);
+    }
+    for (int k = 0; k < 3; k++) {
+        x->ex_pat[k] = xcalloc(x->exercises.n ? x->exercises.n : 1, sizeof *x->ex_pat[k]);
+        for (size_t r = 0; r < x->exercises.n; r++) {
+            const char *a = x->exercises.a[r];
+            int kind = !strncmp(a, "prefix ", 7) ? 1 : !strncmp(a, "suffix ", 7) ? 2 : 0;
+            if (kind == k)
+                x->ex_pat[k][r] = kind ? a + 7 : a;
+        }
+        x->ex_ix[k] = xindex_new(x->ex_pat[k], x->exercises.n);
+    }
     return 0;
 fail:
     xdata_free(x);
@@ -161,4 +220,19 @@ void xdata_free(struct xdata *x)
         xlist_free(&l[i]);
     json_decref(x->topic_ids);
     x->topic_ids = NULL;
+    xindex_free(x->topic_ix);
+    xindex_free(x->signal_ix);
+    free(x->topic_pat);
+    free(x->topic_tid);
+    free(x->signal_pat);
+    xlist_free(&x->title_words);
+    for (int k = 0; k < 3; k++) {
+        xindex_free(x->ex_ix[k]);
+        free(x->ex_pat[k]);
+        x->ex_ix[k] = NULL;
+        x->ex_pat[k] = NULL;
+    }
+    x->topic_ix = x->signal_ix = NULL;
+    x->topic_pat = x->signal_pat = NULL;
+    x->topic_tid = NULL;
 }

@@ -150,17 +150,7 @@ json_t *extract_exercises(const struct xdoc *doc)
             long best = -1;
             if (i > st->t0 && xt_is_word((unsigned char)s[i - 1]))
                 continue;
-            for (size_t r = 0; r < x->exercises.n; r++) {
-                const char *n = x->exercises.a[r];
-                size_t m;
-                if (!strncmp(n, "suffix ", 7) || !strncmp(n, "prefix ", 7))
-                    continue;
-                m = xt_match_at(s, len, i, n, 0);
-                if (m > ml) {
-                    ml = m;
-                    best = (long)r;
-                }
-            }
+            best = xindex_longest_at(x->ex_ix[0], s, len, i, XT_EXACT, &ml);
             if (best >= 0) {
                 e = xi_number(s, len, i + ml);
                 xi_add_named(out, doc, si, s, i, e);
@@ -173,15 +163,12 @@ json_t *extract_exercises(const struct xdoc *doc)
             {
                 size_t p = i, words = 0, start = i;
                 int pre = 0;
-                for (size_t r = 0; r < x->exercises.n; r++)
-                    if (!strncmp(x->exercises.a[r], "prefix ", 7) &&
-                        xt_match_at(s, len, i, x->exercises.a[r] + 7, 0))
-                        pre = 1;
+                pre = xindex_longest_at(x->ex_ix[1], s, len, i, XT_EXACT, NULL) >= 0;
                 while (p < len && xi_cap_word(s, len, p, &wl) && words < 5) {
                     words++;
-                    for (size_t r = 0; r < x->exercises.n && !pre; r++)
-                        if (!strncmp(x->exercises.a[r], "suffix ", 7) && words >= 2 &&
-                            xt_match_at(s, len, p, x->exercises.a[r] + 7, 0) == wl) {
+                    for (size_t r = 0; r < x->exercises.n && !pre && words >= 2; r++)
+                        if (x->ex_pat[2][r] &&
+                            xt_match_at(s, len, p, x->ex_pat[2][r], 0) == wl) {
                             e = xi_number(s, len, p + wl);
                             xi_add_named(out, doc, si, s, start, e);
                             i = e;

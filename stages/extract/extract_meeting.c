@@ -97,10 +97,7 @@ static long xm_ordinal(const char *s, size_t t0, size_t *at)
 
 static int xm_has_any(const struct xlist *l, const char *s, size_t len)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (xt_find_word(s, len, 0, l->a[i], 1) != (size_t)-1)
-            return 1;
-    return 0;
+    return xindex_first(l->ia, s, len, 0, XT_FOLD, 1, NULL) != (size_t)-1;
 }
 
 /* "The NCG convened its fourth meeting": an ordinal after the name, through
@@ -243,16 +240,8 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
         size_t n0 = n;
         int event;
         for (size_t i = st->t0; i < st->t1; i++) {
-            long best = -1;
             size_t bl = 0;
-            for (size_t k = 0; k < x->series.n; k++) {
-                const char *var = x->series.b[k] ? x->series.b[k] : x->series.a[k];
-                size_t m = xt_match_at(s, st->t1, i, var, !xm_all_caps(var));
-                if (m > bl) {
-                    bl = m;
-                    best = (long)k;
-                }
-            }
+            long best = xindex_longest_at(x->series.ib, s, st->t1, i, XT_AUTO, &bl);
             if (best < 0)
                 continue;
             {

@@ -30,6 +30,7 @@ struct xperson {
     char *name, *title;
     const char *side; /* borrowed from the side data */
     char *concat;     /* lowercase letters and digits of the name, in order */
+    char *bucket;     /* names_bucket(): names_compare() can only match inside one */
     char *tok[XP_MAX_TOK];
     size_t ntok;
     int role, acting;
@@ -45,18 +46,7 @@ struct xpeople {
 
 static int xp_titleword(const struct xdata *x, const char *w, size_t n)
 {
-    for (size_t i = 0; i < x->titles.n; i++) {
-        const char *t = x->titles.a[i];
-        while (*t) {
-            const char *e = t;
-            while (*e && *e != ' ')
-                e++;
-            if ((size_t)(e - t) == n && !strncasecmp(t, w, n) && isupper((unsigned char)*t))
-                return 1;
-            t = *e ? e + 1 : e;
-        }
-    }
-    return 0;
+    return xlist_has(&x->title_words, w, n, 1);
 }
 
 static int xp_monthday(const char *w, size_t n)
@@ -167,6 +157,8 @@ static void xp_split(struct xperson *p)
         s = *e ? e + 1 : e;
     }
     p->concat = buf_take(&c);
+    free(p->bucket);
+    p->bucket = names_bucket(p->name);
 }
 
 static void xp_free_one(struct xperson *p)
@@ -174,6 +166,7 @@ static void xp_free_one(struct xperson *p)
     free(p->name);
     free(p->title);
     free(p->concat);
+    free(p->bucket);
     for (size_t i = 0; i < p->ntok; i++)
         free(p->tok[i]);
     free(p->sents);
@@ -211,7 +204,7 @@ static int xp_same(const struct xperson *a, const struct xperson *b)
     const struct xperson *s = a->ntok <= b->ntok ? a : b, *l = s == a ? b : a;
     if (!strcmp(a->concat, b->concat))
         return 1;
-    if (names_compare(a->name, b->name) == NAMES_SAME)
+    if (!strcmp(a->bucket, b->bucket) && names_compare(a->name, b->name) == NAMES_SAME)
         return 1;
     for (size_t i = 0; i < s->ntok; i++)
         for (size_t k = 0; k < l->ntok; k++)
@@ -242,8 +235,11 @@ static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
             memcpy(p->tok, np.tok, sizeof np.tok);
             p->ntok = np.ntok;
             p->concat = np.concat;
+            free(p->bucket);
+            p->bucket = np.bucket;
             np.ntok = 0;
             np.concat = NULL;
+            np.bucket = NULL;
         }
         if (!p->title && title)
             p->title = xstrndup(title, tlen);
@@ -563,13 +559,9 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
     static const char *const pw[] = {"participated", "attended", "joined", "accompanied"};
     if (!n || doc->sents[si].caption)
         return;
-    for (size_t k = 0; k < x->side_verbs.n; k++) {
-        size_t a = xt_find(s, len, 0, x->side_verbs.a[k], 1);
-        if (a != (size_t)-1 && a < side_at)
-            side_at = a;
-    }
-    for (size_t k = 0; k < x->lead_verbs.n && !lead; k++) {
-        size_t a = xt_find_word(s, len, 0, x->lead_verbs.a[k], 1);
+    side_at = xindex_first(x->side_verbs.ia, s, len, 0, XT_FOLD, 0, NULL);
+    {
+        size_t a = xindex_first(x->lead_verbs.ia, s, len, 0, XT_FOLD, 1, NULL);
         lead = a != (size_t)-1 && a < side_at;
     }
     lead = lead && xp_about_meeting(doc, si, m);
@@ -577,11 +569,7 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
     if (!lead && m->series &&
         ((long)si == m->series_sent || xt_find(s, len, 0, m->series, 0) != (size_t)-1 ||
          (m->name && xt_find(s, len, 0, m->name, 0) != (size_t)-1)))
-        for (size_t k = 0; k < x->event_verbs.n; k++) {
-            size_t a = xt_find_word(s, len, 0, x->event_verbs.a[k], 1);
-            if (a != (size_t)-1 && a < event_at)
-                event_at = a;
-        }
+        event_at = xindex_first(x->event_verbs.ia, s, len, 0, XT_FOLD, 1, NULL);
     part = 0;
     for (size_t k = 0; k < sizeof pw / sizeof pw[0]; k++)
         part |= xt_find(s, len, 0, pw[k], 1) != (size_t)-1;

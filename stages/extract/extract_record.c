@@ -31,21 +31,34 @@ static int xr_said_weekday(const struct xdoc *doc)
     static const char *const days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday"};
     const struct xlist *rv = &doc->data->reporting;
-    for (size_t si = 0; si < doc->nbody; si++) {
+    struct xhits h = {0};
+    int found = 0;
+    for (size_t si = 0; si < doc->nbody && !found; si++) {
         size_t len;
         const char *s = xdoc_stext(doc, si, &len);
-        for (size_t r = 0; r < rv->n; r++) {
-            size_t at = 0;
-            while ((at = xt_find(s, len, at, rv->a[r], 0)) != (size_t)-1) {
-                size_t p = xt_skip_sp(s, len, at + strlen(rv->a[r]));
-                for (size_t d = 0; d < 7; d++)
-                    if (xt_match_at(s, len, p, days[d], 0))
-                        return 1;
-                at++;
-            }
+        h.n = 0;
+        xindex_scan(rv->ia, s, len, 0, XT_EXACT, &h);
+        for (size_t k = 0; k < h.n && !found; k++) {
+            size_t p = xt_skip_sp(s, len, h.v[k].at + h.v[k].len);
+            for (size_t d = 0; d < 7; d++)
+                if (xt_match_at(s, len, p, days[d], 0))
+                    found = 1;
         }
     }
-    return 0;
+    free(h.v);
+    return found;
+}
+
+/* Hits of every doc_signals row in S (LEN bytes) added to CNT. */
+static void xr_count_all(const struct xdata *x, const char *s, size_t len, size_t *cnt)
+{
+    struct xhits h = {0};
+    if (!s)
+        return;
+    xindex_scan(x->signal_ix, s, len, 0, XT_FOLD, &h);
+    for (size_t k = 0; k < h.n; k++)
+        cnt[h.v[k].row]++;
+    free(h.v);
 }
 
 const char *extract_doc_type(const struct xdoc *doc)
@@ -55,7 +68,7 @@ const char *extract_doc_type(const struct xdoc *doc)
     const char *publisher = jsonio_str(json_object_get(doc->clean, "meta"), "publisher");
     const char *byline = jsonio_str(json_object_get(doc->clean, "meta"), "byline");
     long score[4] = {0, 0, 0, 0}, best = -1;
-    size_t last = (size_t)-1, prev = (size_t)-1;
+    size_t last = (size_t)-1, prev = (size_t)-1, *body;
     for (size_t bi = 0; bi < doc->nblocks; bi++)
         if (doc->blocks[bi].body && !doc->blocks[bi].title) {
             prev = last;
@@ -65,6 +78,11 @@ const char *extract_doc_type(const struct xdoc *doc)
         for (size_t bi = 0; bi < doc->nblocks; bi++)
             if (doc->blocks[bi].title)
                 title = doc->blocks[bi].text;
+    /* body phrases: one pass over the body for every row at once */
+    body = xcalloc(sg->n ? sg->n : 1, sizeof *body);
+    for (size_t bi = 0; bi < doc->nblocks; bi++)
+        if (doc->blocks[bi].body && !doc->blocks[bi].title)
+            xr_count_all(doc->data, doc->blocks[bi].text, doc->blocks[bi].len, body);
     for (size_t r = 0; r < sg->n; r++) {
         /* TYPE \t WHERE \t WEIGHT \t phrase: column b holds the rest */
         const char *rest = sg->b[r], *w2, *w3;
@@ -93,14 +111,13 @@ const char *extract_doc_type(const struct xdoc *doc)
                     xr_count(doc->blocks[cand[c]].text, doc->blocks[cand[c]].len, w3))
                     hits = 1;
         } else if (!strncmp(rest, "body\t", 5)) {
-            for (size_t bi = 0; bi < doc->nblocks; bi++)
-                if (doc->blocks[bi].body && !doc->blocks[bi].title)
-                    hits += xr_count(doc->blocks[bi].text, doc->blocks[bi].len, w3);
+            hits = body[r];
             if (hits > 3)
                 hits = 3;
         }
         score[t] += weight * (long)hits;
     }
+    free(body);
     if (xr_said_weekday(doc))
         score[2] += 4;
     for (size_t k = 0; k < 4; k++)

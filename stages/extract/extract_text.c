@@ -2,16 +2,40 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "xalloc.h"
+
+/* ASCII case folding and word bytes as tables: the matchers below run on
+ * every byte of every sentence, so no ctype call (and no locale) per byte. */
+static const unsigned char xt_fold_tab[256] = {
+#define XT_F1(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define XT_F4(c) XT_F1(c), XT_F1((c) + 1), XT_F1((c) + 2), XT_F1((c) + 3)
+#define XT_F16(c) XT_F4(c), XT_F4((c) + 4), XT_F4((c) + 8), XT_F4((c) + 12)
+#define XT_F64(c) XT_F16(c), XT_F16((c) + 16), XT_F16((c) + 32), XT_F16((c) + 48)
+    XT_F64(0), XT_F64(64), XT_F64(128), XT_F64(192)
+#undef XT_F64
+#undef XT_F16
+#undef XT_F4
+#undef XT_F1
+};
+
+unsigned char xt_fold(unsigned char c)
+{
+    return xt_fold_tab[c];
+}
 
 int xt_is_word(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c >= 0x80;
 }
 
 static int xt_eq(char a, char b, int icase)
 {
-    return icase ? tolower((unsigned char)a) == tolower((unsigned char)b) : a == b;
+    return icase ? xt_fold_tab[(unsigned char)a] == xt_fold_tab[(unsigned char)b] : a == b;
 }
 
 /* Typographic quotes (U+2018, U+2019, U+201C, U+201D) end a word although
@@ -23,49 +47,200 @@ static int xt_is_quote(const char *s, size_t len, size_t i)
             (unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d);
 }
 
-size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
+/* The match of PAT (N bytes, N > 0) at S+AT on word boundaries: N or 0. */
+static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n,
+                         int icase)
 {
-    size_t n;
-    if (at >= len || !pat[0] || !xt_eq(s[at], pat[0], icase))
-        return 0;
-    n = strlen(pat);
     if (len - at < n)
         return 0;
     if (at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)pat[0]) &&
         !(at >= 3 && xt_is_quote(s, len, at - 3)))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!xt_eq(s[at + i], pat[i], icase))
-            return 0;
+    if (icase) {
+        for (size_t i = 0; i < n; i++)
+            if (xt_fold_tab[(unsigned char)s[at + i]] != xt_fold_tab[(unsigned char)pat[i]])
+                return 0;
+    } else if (memcmp(s + at, pat, n) != 0) {
+        return 0;
+    }
     if (at + n < len && xt_is_word((unsigned char)s[at + n]) &&
         xt_is_word((unsigned char)pat[n - 1]) && !xt_is_quote(s, len, at + n))
         return 0;
     return n;
 }
 
+size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
+{
+    if (at >= len || !pat[0] || !xt_eq(s[at], pat[0], icase))
+        return 0;
+    return xt_match_n(s, len, at, pat, strlen(pat), icase);
+}
+
 size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase)
 {
-    for (size_t i = from; i < len; i++)
-        if (xt_match_at(s, len, i, pat, icase))
-            return i;
+    size_t n = strlen(pat);
+    if (!n || from >= len || len - from < n)
+        return (size_t)-1;
+    if (icase) {
+        unsigned char f0 = xt_fold_tab[(unsigned char)pat[0]];
+        for (size_t i = from; i + n <= len; i++)
+            if (xt_fold_tab[(unsigned char)s[i]] == f0 && xt_match_n(s, len, i, pat, n, 1))
+                return i;
+    } else {
+        const char *p = s + from, *end = s + len - n + 1;
+        while (p < end && (p = memchr(p, pat[0], (size_t)(end - p))) != NULL) {
+            if (xt_match_n(s, len, (size_t)(p - s), pat, n, 0))
+                return (size_t)(p - s);
+            p++;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* ---- phrase index -------------------------------------------------------- */
+
+static int xt_all_caps(const char *s)
+{
+    int up = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z')
+            return 0;
+        up |= *s >= 'A' && *s <= 'Z';
+    }
+    return up;
+}
+
+struct xindex *xindex_new(const char *const *pat, size_t n)
+{
+    struct xindex *ix = xcalloc(1, sizeof *ix);
+    uint32_t fill[256];
+    ix->n = n;
+    ix->pat = xcalloc(n ? n : 1, sizeof *ix->pat);
+    ix->len = xcalloc(n ? n : 1, sizeof *ix->len);
+    ix->caps = xcalloc(n ? n : 1, 1);
+    ix->row = xcalloc(n ? n : 1, sizeof *ix->row);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)pat[i];
+        if (!p || !p[0])
+            continue;
+        ix->pat[i] = pat[i];
+        ix->len[i] = strlen(pat[i]);
+        ix->caps[i] = (unsigned char)xt_all_caps(pat[i]);
+        ix->first[xt_fold_tab[p[0]] + 1]++;
+        if (!p[1]) {
+            for (unsigned c = 0; c < 256; c++) {
+                unsigned k = (unsigned)xt_fold_tab[p[0]] << 8 | c;
+                ix->pair[k >> 3] |= (unsigned char)(1u << (k & 7));
+            }
+        } else {
+            unsigned k = (unsigned)xt_fold_tab[p[0]] << 8 | xt_fold_tab[p[1]];
+            ix->pair[k >> 3] |= (unsigned char)(1u << (k & 7));
+        }
+    }
+    for (unsigned c = 0; c < 256; c++)
+        ix->first[c + 1] += ix->first[c];
+    memcpy(fill, ix->first, sizeof fill);
+    /* rows keep their file order inside a bucket: ties go to the earlier row */
+    for (size_t i = 0; i < n; i++)
+        if (ix->pat[i])
+            ix->row[fill[xt_fold_tab[(unsigned char)ix->pat[i][0]]]++] = (uint32_t)i;
+    return ix;
+}
+
+void xindex_free(struct xindex *ix)
+{
+    if (!ix)
+        return;
+    free(ix->pat);
+    free(ix->len);
+    free(ix->caps);
+    free(ix->row);
+    free(ix);
+}
+
+/* Row R of IX matched at S+AT in MODE: its length or 0. */
+static size_t xt_ix_row(const struct xindex *ix, size_t r, const char *s, size_t len, size_t at,
+                        int mode)
+{
+    int icase = mode == XT_AUTO ? !ix->caps[r] : mode;
+    if (!icase && s[at] != ix->pat[r][0])
+        return 0;
+    return xt_match_n(s, len, at, ix->pat[r], ix->len[r], icase);
+}
+
+/* Non-zero when some row of IX may start at S+AT (first two folded bytes). */
+static int xt_ix_may(const struct xindex *ix, const char *s, size_t len, size_t at)
+{
+    unsigned k = (unsigned)xt_fold_tab[(unsigned char)s[at]] << 8 |
+                 (at + 1 < len ? xt_fold_tab[(unsigned char)s[at + 1]] : 0u);
+    return ix->pair[k >> 3] >> (k & 7) & 1;
+}
+
+long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
+                       size_t *mlen)
+{
+    long best = -1;
+    size_t bl = 0;
+    if (at < len && xt_ix_may(ix, s, len, at)) {
+        unsigned c = xt_fold_tab[(unsigned char)s[at]];
+        for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
+            size_t m = xt_ix_row(ix, ix->row[k], s, len, at, mode);
+            if (m > bl || (m && m == bl && (long)ix->row[k] < best)) {
+                bl = m;
+                best = (long)ix->row[k];
+            }
+        }
+    }
+    if (mlen)
+        *mlen = bl;
+    return best;
+}
+
+void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
+                 struct xhits *h)
+{
+    for (size_t at = from; at < len; at++) {
+        unsigned c;
+        if (!xt_ix_may(ix, s, len, at))
+            continue;
+        c = xt_fold_tab[(unsigned char)s[at]];
+        for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
+            size_t m = xt_ix_row(ix, ix->row[k], s, len, at, mode);
+            if (!m)
+                continue;
+            if (h->n == h->cap) {
+                h->cap = h->cap ? 2 * h->cap : 16;
+                h->v = xrealloc(h->v, xmul(h->cap, sizeof *h->v));
+            }
+            h->v[h->n++] = (struct xhit){.at = at, .len = m, .row = ix->row[k]};
+        }
+    }
+}
+
+size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
+                    int word, size_t *row)
+{
+    for (size_t at = from; at < len; at++) {
+        unsigned c;
+        if (!xt_ix_may(ix, s, len, at))
+            continue;
+        if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
+            continue;
+        c = xt_fold_tab[(unsigned char)s[at]];
+        for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++)
+            if (xt_ix_row(ix, ix->row[k], s, len, at, mode)) {
+                if (row)
+                    *row = ix->row[k];
+                return at;
+            }
+    }
     return (size_t)-1;
 }
 
 long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at, int icase,
                    size_t *mlen)
 {
-    long best = -1;
-    size_t bl = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        size_t m = xt_match_at(s, len, at, l->a[i], icase);
-        if (m > bl) {
-            bl = m;
-            best = (long)i;
-        }
-    }
-    if (mlen)
-        *mlen = bl;
-    return best;
+    return xindex_longest_at(l->ia, s, len, at, icase, mlen);
 }
 
 size_t xt_skip_sp(const char *s, size_t len, size_t i)

@@ -2,86 +2,66 @@
  * the body sentences that discuss it (captions and chrome never count). */
 #include "extract.h"
 
-#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "xalloc.h"
 
 #define XTOP_MAX_EVIDENCE 6
 
-static int xtop_caps(const char *s)
-{
-    int up = 0;
-    for (; *s; s++) {
-        if (islower((unsigned char)*s))
-            return 0;
-        up |= isupper((unsigned char)*s);
-    }
-    return up;
-}
-
-/* Non-zero when PHRASE (row R of the lexicon) occurs in S outside every
- * exclusion of the same topic. */
-static int xtop_hit(const struct xlist *lx, size_t r, const char *s, size_t len)
-{
-    const char *ph = lx->b[r];
-    int icase = !xtop_caps(ph);
-    size_t at = 0;
-    while ((at = xt_find(s, len, at, ph, icase)) != (size_t)-1) {
-        int excluded = 0;
-        for (size_t k = 0; k < lx->n && !excluded; k++) {
-            const char *ex = lx->b[k];
-            size_t e0 = 0, el;
-            if (strcmp(lx->a[k], lx->a[r]) != 0 || !ex || ex[0] != '-')
-                continue;
-            ex++;
-            el = strlen(ex);
-            while ((e0 = xt_find(s, len, e0, ex, !xtop_caps(ex))) != (size_t)-1) {
-                if (e0 <= at && at + strlen(ph) <= e0 + el)
-                    excluded = 1;
-                e0++;
-            }
-        }
-        if (!excluded)
-            return 1;
-        at++;
-    }
-    return 0;
-}
-
+/* One pass per sentence matches every phrase of topics.tsv at once (the
+ * lexicon's index); a phrase hit counts unless an exclusion row of the same
+ * topic ("-phrase") covers it. Evidence is kept in sentence order. */
 json_t *extract_topics(const struct xdoc *doc)
 {
     const struct xdata *x = doc->data;
+    const struct xlist *lx = &x->topics;
+    size_t nt = json_array_size(x->topic_ids), i;
     json_t *out = json_array(), *t;
-    size_t i;
+    json_t **ev = xcalloc(nt ? nt : 1, sizeof *ev);
+    const long *tid = x->topic_tid;
+    unsigned char *hit = xcalloc(nt ? nt : 1, 1);
+    struct xhits h = {0};
+    for (size_t k = 0; k < nt; k++)
+        ev[k] = json_array();
+    for (size_t si = 0; si < doc->nbody; si++) {
+        size_t len;
+        const char *s = xdoc_stext(doc, si, &len);
+        h.n = 0;
+        xindex_scan(x->topic_ix, s, len, 0, XT_AUTO, &h);
+        memset(hit, 0, nt ? nt : 1);
+        for (size_t a = 0; a < h.n; a++) {
+            const struct xhit *p = &h.v[a];
+            long k = tid[p->row];
+            int excluded = 0;
+            if (k < 0 || lx->b[p->row][0] == '-' || hit[k])
+                continue;
+            for (size_t b = 0; b < h.n && !excluded; b++) {
+                const struct xhit *e = &h.v[b];
+                excluded = lx->b[e->row][0] == '-' && tid[e->row] == k && e->at <= p->at &&
+                           p->at + p->len <= e->at + e->len;
+            }
+            if (!excluded)
+                hit[k] = 1;
+        }
+        for (size_t k = 0; k < nt; k++)
+            if (hit[k] && json_array_size(ev[k]) < XTOP_MAX_EVIDENCE)
+                json_array_append_new(ev[k], xdoc_evidence(doc, si));
+    }
     json_array_foreach(x->topic_ids, i, t)
     {
         const char *id = json_string_value(json_object_get(t, "id"));
-        json_t *ev = json_array();
-        if (!id) {
-            json_decref(ev);
-            continue;
-        }
-        for (size_t si = 0; si < doc->nbody && json_array_size(ev) < XTOP_MAX_EVIDENCE; si++) {
-            size_t len;
-            const char *s = xdoc_stext(doc, si, &len);
-            for (size_t r = 0; r < x->topics.n; r++) {
-                if (strcmp(x->topics.a[r], id) != 0 || x->topics.b[r][0] == '-')
-                    continue;
-                if (xtop_hit(&x->topics, r, s, len)) {
-                    json_array_append_new(ev, xdoc_evidence(doc, si));
-                    break;
-                }
-            }
-        }
-        if (json_array_size(ev)) {
+        if (id && json_array_size(ev[i])) {
             json_t *o = json_object();
             json_object_set_new(o, "id", json_string(id));
-            json_object_set_new(o, "evidence", ev);
+            json_object_set_new(o, "evidence", ev[i]);
             json_array_append_new(out, o);
         } else {
-            json_decref(ev);
+            json_decref(ev[i]);
         }
     }
+    free(h.v);
+    free(hit);
+    free(ev);
     return out;
 }

@@ -198,6 +198,39 @@ static void test_record_evidence_offsets(void **state)
     json_decref(rec);
 }
 
+/* The phrase index matches like xt_match_at, row by row, in one pass. */
+static void test_index(void **state)
+{
+    static const char *const pat[] = {"KIDD", "defense dialogue", "Defense", "U.S.", NULL, "x"};
+    static const char s[] = "The KIDD and the Korea-U.S. defense dialogue; KIDDs, kidd.";
+    size_t n = sizeof s - 1, ml = 0, row = 99;
+    struct xindex *ix = xindex_new(pat, 6);
+    struct xhits h = {0};
+    (void)state;
+    assert_int_equal(xindex_longest_at(ix, s, n, 4, XT_AUTO, &ml), 0);
+    assert_int_equal(ml, 4);
+    /* "defense dialogue" (longer) wins over "Defense" folded */
+    assert_int_equal(xindex_longest_at(ix, s, n, 28, XT_FOLD, &ml), 1);
+    assert_int_equal(ml, 16);
+    assert_int_equal(xindex_longest_at(ix, s, n, 28, XT_EXACT, &ml), 1);
+    assert_int_equal(xindex_first(ix, s, n, 5, XT_AUTO, 0, &row), 23);
+    assert_int_equal(row, 3);
+    assert_int_equal(xindex_first(ix, s, n, 5, XT_AUTO, 1, &row), 28); /* not "-U.S." */
+    xindex_scan(ix, s, n, 0, XT_AUTO, &h);
+    /* KIDD, U.S., defense dialogue, Defense; not "KIDDs", not "kidd" (all capitals: exact) */
+    assert_int_equal(h.n, 4);
+    assert_int_equal(h.v[0].at, 4);
+    assert_int_equal(h.v[1].row, 3);
+    assert_int_equal(h.v[2].row, 1);
+    assert_int_equal(h.v[3].row, 2);
+    h.n = 0;
+    xindex_scan(ix, s, n, 0, XT_FOLD, &h);
+    assert_int_equal(h.n, 5); /* "kidd" folded too */
+    free(h.v);
+    xindex_free(ix);
+    xindex_free(NULL);
+}
+
 static void test_record_no_meeting(void **state)
 {
     static const char *const paras[] = {"North Korea fires missiles",
@@ -285,6 +318,8 @@ int main(void)
         cmocka_unit_test(test_record_kidd),
         cmocka_unit_test(test_record_evidence_offsets),
         cmocka_unit_test(test_record_no_meeting),
+        cmocka_unit_test(test_record_unknown_series),
+        cmocka_unit_test(test_index),
         cmocka_unit_test(test_record_unknown_series),
         cmocka_unit_test(test_record_quotes_and_roles),
         cmocka_unit_test(test_record_bad_input),
