@@ -909,7 +909,11 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
                     skipping = 1;
                     continue;
                 }
-                if (skipping && prose(u) && u->end_punct && !teaser_group[i])
+                /* a summary glued under a card's author or date line (no
+                 * blank line before it) is still the list; glued under the
+                 * opener itself ("About the company"), it is text */
+                if (skipping && prose(u) && u->end_punct && !teaser_group[i] &&
+                    (u->blank_before || prose(&pg->u[i - 1]) || pg->u[i - 1].brk))
                     skipping = 0;
                 if (skipping)
                     u->kind = CK_BOILERPLATE;

@@ -337,6 +337,56 @@ static void test_blocks_credit_inside_sentence(void **state)
     clean_lex_free(&lx);
 }
 
+static void test_blocks_card_list(void **state)
+{
+    /* after a "More ..." opener, story cards (headline; author and date with
+     * the summary glued under them) are a list, however long the summaries;
+     * text glued under an "About ..." opener stays */
+    static const char page[] =
+        "Home | World | Politics | Opinion\n\n"
+        "Allies agree to keep combined drills on schedule\n\n"
+        "South Korea and the United States agreed on Friday to keep their combined drills on "
+        "schedule this spring, the defense ministry said after a day of talks in Seoul.\n\n"
+        "The two sides reviewed the readiness of their combined forces and discussed how to "
+        "share the costs of new surveillance assets over the next five years.\n\n"
+        "Officials said they would meet again in the summer to review progress on the plans "
+        "that were agreed at the talks, and to prepare the autumn ministerial meeting.\n\n"
+        "About Example Defense Review\n"
+        "Example Defense Review is an independent publication that has covered security in "
+        "the region since 1999, with reporters in Seoul, Tokyo and Washington.\n\n"
+        "More Example News\n\n"
+        "Navy tests a new radar off the southern coast\n\n"
+        "Jane Writer\n"
+        "Tuesday November 19, 2024\n"
+        "The navy tested a new long-range radar on Tuesday in waters off the southern coast, "
+        "officials said, in the first of a series of trials planned for the coming months and "
+        "meant to check how the system works with the older ships of the fleet.\n\n"
+        "Budget talks stall over border spending\n\n"
+        "John Writer\n"
+        "Monday November 18, 2024\n"
+        "Budget talks stalled again on Monday as lawmakers failed to agree on how much to "
+        "spend on the border, with both sides blaming the other for the delay and warning "
+        "that the deadline at the end of the month could be missed.\n\n"
+        "Copyright 2024 Example Defense Review. All rights reserved.\n";
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    json_t *doc;
+    char *text;
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    doc = clean_document(page, sizeof page - 1, "cards.txt", NULL, 0, &lx, &dg);
+    assert_non_null(doc);
+    text = clean_text_render(doc);
+    assert_non_null(strstr(text, "Officials said they would meet again"));
+    assert_non_null(strstr(text, "is an independent publication"));
+    assert_null(strstr(text, "The navy tested"));
+    assert_null(strstr(text, "Budget talks stalled"));
+    free(text);
+    json_decref(doc);
+    clean_lex_free(&lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_blocks_empty),
         cmocka_unit_test(test_blocks_wire_lead),
         cmocka_unit_test(test_blocks_credit_inside_sentence),
+        cmocka_unit_test(test_blocks_card_list),
     };
     xalloc_init("test_clean");
     cmocka_set_message_output(CM_OUTPUT_TAP);
