@@ -53,6 +53,10 @@ void xindex_free(struct xindex *ix);
  * *MLEN its length. */
 long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
                        size_t *mlen);
+/* The candidate rows that may match at S+AT (same folded first two bytes),
+ * in file order: *ROWS points into IX; returns their number (0: none). */
+size_t xindex_rows_at(const struct xindex *ix, const char *s, size_t len, size_t at,
+                      const uint32_t **rows);
 /* Append every match of every row in S[FROM,LEN) to H, in text order (H->v
  * grows with xrealloc; the caller frees it). */
 void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,

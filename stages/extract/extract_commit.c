@@ -4,9 +4,11 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsonio.h"
+#include "xalloc.h"
 
 static const char *const xc_adverbs[] = {"also",     "further", "again", "jointly",     "both",
                                          "have",     "has",     "had",   "once again",  "today",
@@ -52,38 +54,86 @@ static size_t xc_text_end(const struct xdata *x, const char *s, size_t len, size
     return len;
 }
 
-/* A participant's name at S+i whose side is known: the actor for that side
- * ("Secretary Austin reaffirmed" -> the U.S.); *AL gets the name length. */
-static const char *xc_person_actor(const json_t *people, const char *s, size_t len, size_t i,
-                                   size_t *al)
+/* The names of the participants whose side is known, indexed once per
+ * document: each full name, then its words (a family name, not "J." or
+ * "III"), person by person, so the earliest row that matches is the first
+ * person's best form. */
+struct xc_names {
+    size_t n, cap;
+    char **pat;         /* owned */
+    const char **actor; /* "the U.S.", "the ROK" or the side */
+    unsigned char *full;
+    struct xindex *ix;
+};
+
+static void xc_names_add(struct xc_names *nm, char *pat, const char *actor, int full)
+{
+    if (nm->n == nm->cap) {
+        nm->cap = nm->cap ? 2 * nm->cap : 16;
+        nm->pat = xrealloc(nm->pat, xmul(nm->cap, sizeof *nm->pat));
+        nm->actor = xrealloc(nm->actor, xmul(nm->cap, sizeof *nm->actor));
+        nm->full = xrealloc(nm->full, nm->cap);
+    }
+    nm->pat[nm->n] = pat;
+    nm->actor[nm->n] = actor;
+    nm->full[nm->n++] = (unsigned char)full;
+}
+
+static void xc_names_init(struct xc_names *nm, const json_t *people)
 {
     size_t k;
     json_t *p;
+    memset(nm, 0, sizeof *nm);
     json_array_foreach(people, k, p)
     {
-        const char *name = jsonio_str(p, "name"), *side = jsonio_str(p, "side"), *t;
-        size_t m = 0;
-        if (!side || !name)
+        const char *name = jsonio_str(p, "name"), *side = jsonio_str(p, "side"), *t, *actor;
+        if (!side || !name || !*name)
             continue;
-        /* the full name, or one of its words (a family name, not "J." or "III") */
-        m = xt_match_at(s, len, i, name, 0);
-        for (t = name; !m && *t;) {
+        actor = !strcmp(side, "US") ? "the U.S." : !strcmp(side, "ROK") ? "the ROK" : side;
+        xc_names_add(nm, xstrdup(name), actor, 1);
+        for (t = name; *t;) {
             size_t wl = strcspn(t, " ");
-            if (wl >= 3 && !memchr(t, '.', wl) && strncmp(t, "III", wl) != 0 &&
-                !strncmp(s + i, t, wl) && (i + wl == len || !xt_is_word((unsigned char)s[i + wl])))
-                m = wl;
+            if (wl >= 3 && !memchr(t, '.', wl) && strncmp(t, "III", wl) != 0)
+                xc_names_add(nm, xstrndup(t, wl), actor, 0);
             t += wl;
             while (*t == ' ')
                 t++;
         }
-        if (!m)
-            continue;
-        *al = m;
-        if (!strcmp(side, "US"))
-            return "the U.S.";
-        if (!strcmp(side, "ROK"))
-            return "the ROK";
-        return side;
+    }
+    nm->ix = xindex_new((const char *const *)nm->pat, nm->n);
+}
+
+static void xc_names_free(struct xc_names *nm)
+{
+    for (size_t i = 0; i < nm->n; i++)
+        free(nm->pat[i]);
+    free(nm->pat);
+    free(nm->actor);
+    free(nm->full);
+    xindex_free(nm->ix);
+}
+
+/* A participant's name at S+i whose side is known: the actor for that side
+ * ("Secretary Austin reaffirmed" -> the U.S.); *AL gets the name length. */
+static const char *xc_person_actor(const struct xc_names *nm, const char *s, size_t len, size_t i,
+                                   size_t *al)
+{
+    const uint32_t *rows;
+    size_t nr = xindex_rows_at(nm->ix, s, len, i, &rows);
+    for (size_t k = 0; k < nr; k++) {
+        size_t r = rows[k], m = 0;
+        if (nm->full[r]) {
+            m = xt_match_at(s, len, i, nm->pat[r], 0);
+        } else {
+            size_t wl = strlen(nm->pat[r]);
+            if (len - i >= wl && !memcmp(s + i, nm->pat[r], wl) &&
+                (i + wl == len || !xt_is_word((unsigned char)s[i + wl])))
+                m = wl;
+        }
+        if (m) {
+            *al = m;
+            return nm->actor[r];
+        }
     }
     return NULL;
 }
@@ -93,6 +143,8 @@ json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
     const struct xdata *x = doc->data;
     json_t *out = json_array();
     const char *last_actor = NULL;
+    struct xc_names nm;
+    xc_names_init(&nm, people);
     for (size_t si = 0; si < doc->nbody; si++) {
         size_t len;
         const char *s = xdoc_stext(doc, si, &len);
@@ -107,7 +159,7 @@ json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
             else if (last_actor && (al = xt_match_at(s, len, i, "they", 0)) != 0)
                 actor = last_actor;
             else if (isupper((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' ')) {
-                actor = xc_person_actor(people, s, len, i, &al);
+                actor = xc_person_actor(&nm, s, len, i, &al);
                 /* "Kim and Austin agreed", "Minister Kim and his U.S. counterpart
                  * Lloyd Austin agreed": people of two sides speak for both */
                 if (actor) {
@@ -117,7 +169,7 @@ json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
                             const char *other;
                             if (!isupper((unsigned char)s[k]) || (k > 0 && s[k - 1] != ' '))
                                 continue;
-                            other = xc_person_actor(people, s, i, k, &a2);
+                            other = xc_person_actor(&nm, s, i, k, &a2);
                             if (other && strcmp(other, actor) != 0) {
                                 actor = "both sides";
                                 break;
@@ -158,5 +210,6 @@ json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
             }
         }
     }
+    xc_names_free(&nm);
     return out;
 }

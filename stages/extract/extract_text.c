@@ -176,6 +176,17 @@ static int xt_ix_may(const struct xindex *ix, const char *s, size_t len, size_t 
     return ix->pair[k >> 3] >> (k & 7) & 1;
 }
 
+size_t xindex_rows_at(const struct xindex *ix, const char *s, size_t len, size_t at,
+                      const uint32_t **rows)
+{
+    unsigned c;
+    if (at >= len || !xt_ix_may(ix, s, len, at))
+        return 0;
+    c = xt_fold_tab[(unsigned char)s[at]];
+    *rows = ix->row + ix->first[c];
+    return ix->first[c + 1] - ix->first[c];
+}
+
 long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
                        size_t *mlen)
 {
