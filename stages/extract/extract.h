@@ -175,6 +175,10 @@ const char *xdoc_stext(const struct xdoc *doc, size_t si, size_t *len);
 json_t *xdoc_evidence(const struct xdoc *doc, size_t si);
 /* Evidence for bytes [t0,t1) of block BI; new reference. */
 json_t *xdoc_evidence_span(const struct xdoc *doc, size_t bi, size_t t0, size_t t1);
+/* Every body sentence (title, headings, paragraphs; not captions) in reading
+ * order, each an evidence object whose "block" names its block kind; new
+ * reference. */
+json_t *xdoc_sentences(const struct xdoc *doc);
 /* Index of the sentence holding block BI offset T, or (size_t)-1. */
 size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t);
 

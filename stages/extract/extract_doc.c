@@ -210,3 +210,14 @@ size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t)
         return lo;
     return (size_t)-1;
 }
+
+json_t *xdoc_sentences(const struct xdoc *doc)
+{
+    json_t *out = json_array();
+    for (size_t si = 0; si < doc->nbody; si++) {
+        const struct xsent *st = &doc->sents[si];
+        const struct xblock *b = &doc->blocks[st->blk];
+        json_array_append_new(out, evidence_new(&b->map, b->text, st->t0, st->t1, b->kind));
+    }
+    return out;
+}

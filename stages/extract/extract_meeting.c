@@ -3,6 +3,7 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -378,6 +379,42 @@ static json_t *xm_date_json(const struct date_val *v)
     return json_string(buf);
 }
 
+/* The month of date span P as "YYYY-MM": the year as written, else the
+ * nearest such month (within six months) of the meeting's date MEET, else
+ * of the publication date PUB; null when neither is known or the month is
+ * further away. */
+static json_t *xm_month_json(const struct date_span *p, const struct date_val *meet,
+                             const struct date_val *pub)
+{
+    const struct date_val *ref = meet && meet->y > 0 && meet->m > 0 ? meet : pub;
+    int y = p->from.y, m = p->from.m;
+    char buf[16];
+    if (m < 1 || m > 12)
+        return json_null();
+    if (p->kind != DATE_ABSOLUTE) {
+        /* a month without a year: its year was a guess from the reference */
+        int best = 0, bd = 99;
+        if (!ref || ref->y <= 0 || ref->m <= 0)
+            return json_null();
+        for (int cy = ref->y - 1; cy <= ref->y + 1; cy++) {
+            int dd = (cy * 12 + m) - (ref->y * 12 + ref->m);
+            if (dd < 0)
+                dd = -dd;
+            if (dd < bd) {
+                bd = dd;
+                best = cy;
+            }
+        }
+        if (bd > 6)
+            return json_null();
+        y = best;
+    }
+    if (y <= 0)
+        return json_null();
+    snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return json_string(buf);
+}
+
 /* "in CITY" in sentence SI; returns the places row or -1. */
 static long xm_city_in(const struct xdoc *doc, size_t si)
 {
@@ -540,20 +577,30 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         nd = dates_find(s + st->t0, st->t1 - st->t0, doc->has_pub ? &doc->pub : NULL, &ds);
         {
             long pick = -1;
-            for (size_t q = 0; q < nd; q++)
-                if (xm_nearest(v, n, v[k].si, st->t0 + ds[q].start) == (long)k &&
-                    st->t0 + ds[q].start >= v[k].t1)
+            for (size_t q = 0; q < nd && pick < 0; q++) {
+                /* the first date after the name whose nearest mention is this
+                 * meeting (or its acronym: "the 55th Security Consultative
+                 * Meeting (SCM) in November") */
+                long near = xm_nearest(v, n, v[k].si, st->t0 + ds[q].start);
+                if (near >= 0 && st->t0 + ds[q].start >= v[k].t1 &&
+                    (near == (long)k || (near > (long)k && !strcmp(v[near].label, v[k].label) &&
+                                         (!v[near].ordinal || v[near].ordinal == v[k].ordinal))))
                     pick = (long)q;
+            }
             if (pick >= 0) {
                 struct date_span *p = &ds[pick];
                 json_object_set_new(r, "start_date", xm_date_json(&p->from));
                 json_object_set_new(r, "end_date", xm_date_json(p->is_range ? &p->to : &p->from));
                 json_object_set_new(r, "date_text",
                                     jsonio_stringn(s + st->t0 + p->start, p->end - p->start));
+                json_object_set_new(r, "start_month",
+                                    xm_month_json(p, dt.have ? &dt.from : NULL,
+                                                  doc->has_pub ? &doc->pub : NULL));
             } else {
                 json_object_set_new(r, "start_date", json_null());
                 json_object_set_new(r, "end_date", json_null());
                 json_object_set_new(r, "date_text", json_null());
+                json_object_set_new(r, "start_month", json_null());
             }
         }
         free(ds);

@@ -193,6 +193,7 @@ json_t *extract_record(json_t *clean, const char *file, const char *published,
     json_object_set_new(rec, "quotes", extract_quotes(&doc, people));
     json_decref(people);
     json_object_set_new(rec, "figures", extract_figures(&doc));
+    json_object_set_new(rec, "sentences", xdoc_sentences(&doc));
     xmeeting_free(&mt);
     xdoc_free(&doc);
     if (schema_check("meeting", rec, file, d) != 0) {
