@@ -35,7 +35,7 @@ esac
 
 cc=${FUZZ_CC:-clang}
 out=${FUZZ_BUILD:-$root/build/fuzz}
-all="json clean sentence dates acronym extract schema render"
+all="json clean sentence dates acronym extract compare schema render"
 harnesses=${FUZZ_HARNESSES:-$all}
 jobs=${FUZZ_JOBS:-1}
 
@@ -57,6 +57,7 @@ stage_of() {
     clean) echo clean ;;
     sentence | dates | acronym | extract) echo extract ;;
     render) echo render ;;
+    compare) echo compare ;;
     *) echo "" ;;
     esac
 }
@@ -71,6 +72,7 @@ entry_of() {
     extract) echo stages/extract/extract.h ;;
     schema) echo stages/common/schema.c ;;
     render) echo stages/render/render.h ;;
+    compare) echo stages/compare/compare.h ;;
     json) echo stages/common/offmap.c ;;
     esac
 }
@@ -155,6 +157,7 @@ seed() {
         schema:briefing-meeting/1) { printf '\301'; cat "$f"; } >"$d/j$i" ;;
         schema:briefing-comparison/1) { printf '\302'; cat "$f"; } >"$d/j$i" ;;
         render:briefing-comparison/1) cp "$f" "$d/j$i" ;;
+        compare:briefing-meeting/1) cp "$f" "$d/j$i" ;;
         esac
     done < <(find tests/cases -name '*.json' -type f 2>/dev/null | sort)
     if [ "$n" = schema ]; then
@@ -186,10 +189,10 @@ run_one() { # NAME -> prints the summary line; returns libFuzzer's status
     local n=$1 log="$out/logs/fuzz_$n.log" rc e crashes dict=() reg=tests/fuzz/corpus/$n
     mkdir -p "$out/corpus/$n" "$out/crashes/$n" "$reg"
     seed "$n"
-    case $n in json | extract | schema | render) dict=(-dict=tests/fuzz/json.dict) ;; esac
+    case $n in json | extract | compare | schema | render) dict=(-dict=tests/fuzz/json.dict) ;; esac
     # extract and render are slow per input: shorter inputs, more of them
     local max_len=16384
-    case $n in extract) max_len=4096 ;; render) max_len=65536 ;; esac
+    case $n in extract) max_len=4096 ;; compare | render) max_len=65536 ;; esac
     if [ "$mode" = replay ]; then
         local files=()
         while IFS= read -r f; do files+=("$f"); done < <(find "$reg" -type f | sort)

@@ -18,6 +18,7 @@ stage_of() {
     clean) echo clean ;;
     sentence | dates | acronym | extract) echo extract ;;
     render) echo render ;;
+    compare) echo compare ;;
     esac
 }
 
