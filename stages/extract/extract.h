@@ -199,6 +199,10 @@ const char *extract_doc_type(const struct xdoc *doc);
 /* A person's name at S+I (capitalised tokens that are no title, side, place
  * or stop word): the number of tokens, *END its end offset. */
 size_t xpeople_name_at(const struct xdata *x, const char *s, size_t len, size_t i, size_t *end);
+/* The end of the title whose titles.tsv row matched TL bytes at S+AT, with
+ * its bracketed acronym and "for/of ..." portfolio ("assistant secretary
+ * of defense for space policy"), before any name. */
+size_t xpeople_title_end(const struct xdata *x, const char *s, size_t len, size_t at, size_t tl);
 /* Participants array; meeting M tells whether the text is about a meeting. */
 json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m);
 json_t *extract_topics(const struct xdoc *doc);

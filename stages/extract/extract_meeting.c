@@ -379,12 +379,24 @@ static json_t *xm_date_json(const struct date_val *v)
     return json_string(buf);
 }
 
+/* Non-zero when S names a meeting still ahead (related_markers.txt rows
+ * "future<TAB>phrase"). */
+static int xm_future(const struct xdata *x, const char *s, size_t len)
+{
+    for (size_t i = 0; i < x->related_markers.n; i++)
+        if (!strcmp(x->related_markers.a[i], "future") && x->related_markers.b[i] &&
+            xt_find(s, len, 0, x->related_markers.b[i], 1) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
 /* The month of date span P as "YYYY-MM": the year as written, else the
  * nearest such month (within six months) of the meeting's date MEET, else
  * of the publication date PUB; null when neither is known or the month is
  * further away. */
+/* (FUTURE: the next such month within a year.) */
 static json_t *xm_month_json(const struct date_span *p, const struct date_val *meet,
-                             const struct date_val *pub)
+                             const struct date_val *pub, int future)
 {
     const struct date_val *ref = meet && meet->y > 0 && meet->m > 0 ? meet : pub;
     int y = p->from.y, m = p->from.m;
@@ -398,8 +410,12 @@ static json_t *xm_month_json(const struct date_span *p, const struct date_val *m
             return json_null();
         for (int cy = ref->y - 1; cy <= ref->y + 1; cy++) {
             int dd = (cy * 12 + m) - (ref->y * 12 + ref->m);
+            if (future && dd < 0)
+                continue;
             if (dd < 0)
                 dd = -dd;
+            else if (future)
+                dd /= 2; /* ahead: up to a year */
             if (dd < bd) {
                 bd = dd;
                 best = cy;
@@ -595,7 +611,8 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
                                     jsonio_stringn(s + st->t0 + p->start, p->end - p->start));
                 json_object_set_new(r, "start_month",
                                     xm_month_json(p, dt.have ? &dt.from : NULL,
-                                                  doc->has_pub ? &doc->pub : NULL));
+                                                  doc->has_pub ? &doc->pub : NULL,
+                                                  xm_future(x, s + st->t0, st->t1 - st->t0)));
             } else {
                 json_object_set_new(r, "start_date", json_null());
                 json_object_set_new(r, "end_date", json_null());

@@ -637,3 +637,9 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
     free(pl.p);
     return out;
 }
+
+size_t xpeople_title_end(const struct xdata *x, const char *s, size_t len, size_t at, size_t tl)
+{
+    size_t name;
+    return xp_title_ext(x, s, len, at + tl, &name);
+}

@@ -21,7 +21,7 @@ json_t *extract_topics(const struct xdoc *doc)
     json_t **ev = xcalloc(nt ? nt : 1, sizeof *ev);
     const long *tid = x->topic_tid;
     unsigned char *hit = xcalloc(nt ? nt : 1, 1);
-    struct xhits h = {0};
+    struct xhits h = {0}, tt = {0};
     for (size_t k = 0; k < nt; k++)
         ev[k] = json_array();
     for (size_t si = 0; si < doc->nbody; si++) {
@@ -29,6 +29,13 @@ json_t *extract_topics(const struct xdoc *doc)
         const char *s = xdoc_stext(doc, si, &len);
         h.n = 0;
         xindex_scan(x->topic_ix, s, len, 0, XT_AUTO, &h);
+        /* a title names an office, not what the sentence discusses: "the
+         * acting assistant secretary of defense for space policy" */
+        tt.n = 0;
+        if (h.n)
+            xindex_scan(x->titles.ia, s, len, 0, XT_FOLD, &tt);
+        for (size_t a = 0; a < tt.n; a++)
+            tt.v[a].len = xpeople_title_end(x, s, len, tt.v[a].at, tt.v[a].len) - tt.v[a].at;
         memset(hit, 0, nt ? nt : 1);
         for (size_t a = 0; a < h.n; a++) {
             const struct xhit *p = &h.v[a];
@@ -36,6 +43,8 @@ json_t *extract_topics(const struct xdoc *doc)
             int excluded = 0;
             if (k < 0 || lx->b[p->row][0] == '-' || hit[k])
                 continue;
+            for (size_t b = 0; b < tt.n && !excluded; b++)
+                excluded = tt.v[b].at <= p->at && p->at + p->len <= tt.v[b].at + tt.v[b].len;
             for (size_t b = 0; b < h.n && !excluded; b++) {
                 const struct xhit *e = &h.v[b];
                 excluded = lx->b[e->row][0] == '-' && tid[e->row] == k && e->at <= p->at &&
@@ -61,6 +70,7 @@ json_t *extract_topics(const struct xdoc *doc)
         }
     }
     free(h.v);
+    free(tt.v);
     free(hit);
     free(ev);
     return out;

@@ -231,6 +231,30 @@ static void test_index(void **state)
     xindex_free(NULL);
 }
 
+/* A portfolio in a title is no topic; a related meeting's month is kept. */
+static void test_record_title_topic_month(void **state)
+{
+    static const char *const paras[] = {
+        "Allies hold defense dialogue",
+        "The 24th Korea-U.S. Integrated Defense Dialogue (KIDD) was held in Seoul on April 11, "
+        "2024.",
+        "John Hill, acting U.S. assistant secretary of defense for space policy, attended the "
+        "talks on deterrence.",
+        "The 56th Security Consultative Meeting (SCM) is scheduled in November.",
+        NULL};
+    json_t *rec = record_of(paras, "2024-04-12"), *r;
+    (void)state;
+    assert_non_null(rec);
+    assert_false(has_topic(rec, "space"));
+    r = json_array_get(json_object_get(rec, "related_meetings"), 0);
+    assert_non_null(r);
+    assert_string_equal(jsonio_str(r, "date_text"), "November");
+    assert_string_equal(jsonio_str(r, "start_month"), "2024-11");
+    assert_int_equal(json_array_size(json_object_get(rec, "sentences")),
+                     (size_t)jsonio_int(json_object_get(rec, "source"), "sentences", -1));
+    json_decref(rec);
+}
+
 static void test_record_no_meeting(void **state)
 {
     static const char *const paras[] = {"North Korea fires missiles",
@@ -320,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_record_no_meeting),
         cmocka_unit_test(test_record_unknown_series),
         cmocka_unit_test(test_index),
+        cmocka_unit_test(test_record_title_topic_month),
         cmocka_unit_test(test_record_unknown_series),
         cmocka_unit_test(test_record_quotes_and_roles),
         cmocka_unit_test(test_record_bad_input),
