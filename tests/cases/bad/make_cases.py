@@ -194,6 +194,12 @@ case("clean-stdout-full", "stdout is /dev/full: a failed write is an error", 'cl
 case("clean-stdin", "input from stdin is called <stdin>", 'clean -o "$OUT" - < "$IN"', "0",
      out=['"file": "<stdin>"'], schema="clean", setup=SEED + " a.txt; IN=a.txt")
 
+case("clean-batch-one-bad", "-O DIR with a good file and an empty one: exit 1, the good one written",
+     'clean -O "$OUTDIR" good.txt empty.txt && exit 0; rc=$?; [ -s "$OUTDIR/good.json" ] || '
+     '{ echo "good.json was not written" >&2; exit 3; }; [ ! -e "$OUTDIR/empty.json" ] || '
+     '{ echo "empty.json was written" >&2; exit 3; }; exit $rc', "1", ["clean: empty.txt:"],
+     files={"empty.txt": b""}, setup=SEED + " good.txt; PREV=0")
+
 # ------------------------------------------------------------------ extract
 def clean_with(fn):
     d = copy.deepcopy(clean)
@@ -297,6 +303,11 @@ case("extract-directory", "a directory given as the input", EX, "1", ["extract: 
      setup="mkdir adir; IN=adir")
 case("extract-stdin-empty", "empty standard input", 'extract -o "$OUT" - </dev/null', "1",
      ["extract: <stdin>:"])
+case("extract-batch-one-bad", "-O DIR with a good document and a malformed one: exit 1, the good one written",
+     'extract -O "$OUTDIR" good.json bad.json && exit 0; rc=$?; [ -s "$OUTDIR/good.json" ] || '
+     '{ echo "good.json was not written" >&2; exit 3; }; [ ! -e "$OUTDIR/bad.json" ] || '
+     '{ echo "bad.json was written" >&2; exit 3; }; exit $rc', "1", ["extract: bad.json:"],
+     files={"good.json": dump(clean), "bad.json": b"{"}, setup="PREV=0")
 case("extract-wrong-types", "schema-invalid: text is a number, kind unknown", EX, "1",
      ["extract: types.json:", "/blocks/%d" % first_para],
      files={"types.json": clean_with(lambda d: d["blocks"][first_para].update(text=42, kind="banner"))})
