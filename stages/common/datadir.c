@@ -35,8 +35,20 @@ char *datadir_find(const char *rel, struct diag *d)
     if (n > 0) {
         char *slash;
         exe[n] = '\0';
+        /* PREFIX/bin/PROG -> PREFIX/share/alliance-briefing (any install
+         * place, DESTDIR included) */
+        if ((slash = strrchr(exe, '/'))) {
+            char share[PATH_MAX + 64];
+            *slash = '\0';
+            snprintf(share, sizeof share, "%s/../share/alliance-briefing", exe);
+            p = fileio_join(share, rel);
+            if (datadir_exists(p))
+                goto found;
+            buf_printf(&tried, "%s%s", tried.len ? ", " : "", p);
+            free(p);
+        }
         /* build/bin/PROG -> checkout; build/asan/bin/PROG -> checkout */
-        for (int up = 0; up < 4 && (slash = strrchr(exe, '/')); up++) {
+        for (int up = 1; up < 4 && (slash = strrchr(exe, '/')); up++) {
             *slash = '\0';
             if (up < 2)
                 continue;

@@ -3,8 +3,9 @@
  * A relative path such as "schemas/meeting.schema.json" or
  * "stages/extract/data/series.tsv" is looked up, first hit wins, in:
  *   1. $BRIEFING_HOME (a checkout or an installed share folder),
- *   2. the source tree the binary was built in (BIN/../..),
- *   3. the installed data folder (PREFIX/share/alliance-briefing).
+ *   2. BIN/../share/alliance-briefing (an installed copy, wherever it is),
+ *   3. the source tree the binary was built in (BIN/../.. or BIN/../../..),
+ *   4. the data folder compiled in (PREFIX/share/alliance-briefing).
  */
 #ifndef COMMON_DATADIR_H
 #define COMMON_DATADIR_H
