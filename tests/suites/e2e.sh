@@ -155,3 +155,14 @@ check_eq "--keep-going still exits 1 when a document failed" 1 $?
 check "--keep-going writes the briefing" test -s "$TMP/kg/briefing.pdf"
 check "--keep-going lists the failed document in comparison.json" \
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any("empty.txt" in f.get("file","") for f in d.get("failed",[]))' "$TMP/kg/comparison.json"
+
+# --- install: PREFIX and DESTDIR honoured; installed programs find their data
+if ! is_asan; then
+    make -s -C "$ROOT" install PREFIX=/opt/briefing-test DESTDIR="$TMP/inst" >"$TMP/inst.log" 2>&1
+    check_eq "make install PREFIX=... DESTDIR=... exits 0" 0 $?
+    ib="$TMP/inst/opt/briefing-test/bin"
+    check "installed programs are in DESTDIR/PREFIX/bin" test -x "$ib/clean" -a -x "$ib/render"
+    (cd / && "$ib/clean" "$ROOT/seeds/$(ls "$ROOT/seeds" | head -1)" | "$ib/extract" - >"$TMP/inst.json")
+    check_eq "installed clean | extract runs from another directory" 0 $?
+    check "installed extract wrote a meeting record" grep -q '"format": "briefing-meeting/1"' "$TMP/inst.json"
+fi
