@@ -83,7 +83,7 @@ struct xdata {
     struct xlist series, meeting_nouns, event_verbs, related_markers, formats;
     struct xlist places, surnames, reporting, commit_verbs, commit_actors;
     struct xlist exercises, mechanisms, figures, titles, sides, stopwords;
-    struct xlist topics, doc_signals, lead_verbs, side_verbs;
+    struct xlist topics, doc_signals, lead_verbs, side_verbs, meet_verbs, parties;
     json_t *topic_ids; /* topics.json "topics" array (owned) */
     /* built at load: topics.tsv phrases without the exclusion '-', and their
      * topic's index in topic_ids */

@@ -127,6 +127,8 @@ int xdata_load(struct xdata *x, struct diag *d)
         {offsetof(struct xdata, doc_signals), "doc_signals.tsv"},
         {offsetof(struct xdata, lead_verbs), "lead_verbs.txt"},
         {offsetof(struct xdata, side_verbs), "side_verbs.txt"},
+        {offsetof(struct xdata, meet_verbs), "meet_verbs.txt"},
+        {offsetof(struct xdata, parties), "parties.tsv"},
     };
     char *path;
     json_t *tj;

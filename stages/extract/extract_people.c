@@ -387,12 +387,35 @@ static size_t xp_skip_honorific(const char *s, size_t len, size_t p)
 
 /* ---- anchors -------------------------------------------------------------- */
 
+/* Non-zero when the title at [B,E) (no name after it) and the title at I are
+ * one double title: "Deputy Prime Minister and Minister for Defence Richard
+ * Marles". The first must be capitalised and not follow a determiner ("the
+ * prime minister and Defense Minister Kihara" names two people). */
+static int xp_title_pair(const char *s, size_t s0, size_t b, size_t e, size_t i)
+{
+    static const char *const det[] = {"the", "The", "his", "her", "their", "its", "a", "an"};
+    size_t w;
+    if (b == (size_t)-1 || e > i || i - e != 5 || memcmp(s + e, " and ", 5) != 0 ||
+        !xt_is_cap(s, i, b))
+        return 0;
+    w = xt_back_sp(s, b);
+    if (w == b && b > s0)
+        return 0;
+    for (size_t k = 0; k < sizeof det / sizeof det[0]; k++) {
+        size_t n = strlen(det[k]);
+        if (w >= s0 + n && !memcmp(s + w - n, det[k], n) &&
+            (w - n == s0 || !xt_is_word((unsigned char)s[w - n - 1])))
+            return 0;
+    }
+    return 1;
+}
+
 static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople *pl)
 {
     const struct xdata *x = doc->data;
     const struct xsent *st = &doc->sents[si];
     const char *s = doc->blocks[st->blk].text;
-    size_t len = st->t1;
+    size_t len = st->t1, pt_b = (size_t)-1, pt_e = 0; /* the last title without a name */
     for (size_t i = st->t0; i < len; i++) {
         size_t tl, te, np, ne, nt, sb, nm;
         long row;
@@ -416,10 +439,16 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
             }
             np = xp_skip_honorific(s, len, np);
             nt = xp_name_at(x, s, len, np, &ne);
-            if (nt >= 2) {
-                sb = i;
-                side = xp_side_before(x, s, st->t0, i, &sb);
-                acting = xp_acting_before(s, st->t0, sb) || xp_acting_before(s, st->t0, i);
+            if (nt < 2) {
+                if (pt_b == (size_t)-1 || i >= pt_e) { /* not a title inside the last one */
+                    pt_b = i;
+                    pt_e = te;
+                }
+            } else {
+                size_t ti = xp_title_pair(s, st->t0, pt_b, pt_e, i) ? pt_b : i;
+                sb = ti;
+                side = xp_side_before(x, s, st->t0, ti, &sb);
+                acting = xp_acting_before(s, st->t0, sb) || xp_acting_before(s, st->t0, ti);
                 if (!side)
                     side = xp_title_side(x, row);
                 if (!side)
@@ -427,7 +456,8 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
                 if (xp_not_title(x, row))
                     xp_add(pl, s + np, ne - np, NULL, 0, side, acting, si);
                 else
-                    xp_add(pl, s + np, ne - np, s + i, te - i, side, acting, si);
+                    xp_add(pl, s + np, ne - np, s + ti, te - ti, side, acting, si);
+                pt_b = (size_t)-1;
                 i = ne;
                 continue;
             }
@@ -548,8 +578,169 @@ static int xp_about_meeting(const struct xdoc *doc, size_t si, const struct xmee
     return xt_find(s, len, 0, m->series, 0) != (size_t)-1;
 }
 
+/* The sides taking part in the meeting (parties.tsv words): from the
+ * meeting's name ("Australia-United States Ministerial Consultations"),
+ * else from the headline's leading noun phrase, up to its first lower-case
+ * word ("S. Korea, US hold ..."). Fills P (borrowed side strings) and returns
+ * their number, at most MAX. */
+static size_t xp_parties_in(const struct xdata *x, const char *s, size_t len, int headline,
+                            const char **p, size_t n, size_t max)
+{
+    for (size_t i = 0; i < len;) {
+        size_t ml = 0, w;
+        long r = (i == 0 || !xt_is_word((unsigned char)s[i - 1]))
+                     ? xindex_longest_at(x->parties.ib, s, len, i, XT_EXACT, &ml)
+                     : -1;
+        if (r >= 0 && ml) {
+            const char *side = x->parties.a[r];
+            size_t k = 0;
+            while (k < n && strcmp(p[k], side) != 0)
+                k++;
+            if (k == n && n < max)
+                p[n++] = side;
+            i += ml;
+            continue;
+        }
+        w = xt_is_word((unsigned char)s[i]) ? xt_word_len(s, len, i) : 0;
+        if (headline && w && islower((unsigned char)s[i]) && !xt_match_at(s, len, i, "and", 0))
+            break;
+        i += w ? w : 1;
+    }
+    return n;
+}
+
+#define XP_MAX_PARTIES 4
+
+static size_t xp_parties(const struct xdoc *doc, const struct xmeeting *m, const char **p)
+{
+    size_t n = 0;
+    if (!m->series)
+        return 0;
+    if (m->name)
+        n = xp_parties_in(doc->data, m->name, strlen(m->name), 0, p, 0, XP_MAX_PARTIES);
+    for (size_t b = 0; n < 2 && b < doc->nblocks; b++)
+        if (doc->blocks[b].title)
+            n = xp_parties_in(doc->data, doc->blocks[b].text, doc->blocks[b].len, 1, p, 0,
+                              XP_MAX_PARTIES);
+    return n;
+}
+
+/* The one side the people WHO[FROM..TO) share, NULL when none is known or they
+ * differ. */
+static const char *xp_group_side(const struct xpeople *pl, const size_t *who, size_t from,
+                                 size_t to, int *conflict)
+{
+    const char *side = NULL;
+    *conflict = 0;
+    for (size_t k = from; k < to; k++) {
+        const char *sd = pl->p[who[k]].side;
+        if (sd && side && strcmp(sd, side) != 0)
+            *conflict = 1;
+        if (sd && !side)
+            side = sd;
+    }
+    return *conflict ? NULL : side;
+}
+
+static void xp_group_set_side(struct xpeople *pl, const size_t *who, size_t from, size_t to,
+                              const char *side)
+{
+    for (size_t k = from; k < to; k++)
+        if (!pl->p[who[k]].side)
+            pl->p[who[k]].side = side;
+}
+
+/* "A and B met C and D" (meet_verbs.txt) in a sentence about the meeting: the
+ * people before the verb (same clause) and after it (up to a relative clause)
+ * all lead. The people of one group are one delegation: a member without a
+ * side takes the side the others share, and with two parties known, a group
+ * without any side takes the party the other group is not. WHO/AT are the
+ * references of the sentence (AT in block offsets, sentence from T0). */
+static void xp_meet_rule(const struct xdoc *doc, size_t si, struct xpeople *pl, const size_t *who,
+                         const size_t *at, size_t n, size_t side_at, const char *const *parties,
+                         size_t nparties)
+{
+    static const char *const before[] = {"who", "which", "had", "has", "have", "that", "never"};
+    static const char *const stop[] = {";", ", who", ", which", ", where", ", while",
+                                       ", after", ", before", ", as ", ", when"};
+    const struct xdata *x = doc->data;
+    size_t len, t0 = doc->sents[si].t0, v = 0, vl = 0, c0 = 0, c1, a = 0, b, e;
+    const char *s = xdoc_stext(doc, si, &len);
+    for (;;) {
+        size_t w;
+        int bad = 0;
+        v = xindex_first(x->meet_verbs.ia, s, len, v, XT_FOLD, 1, NULL);
+        if (v == (size_t)-1 || v >= side_at)
+            return;
+        if (xindex_longest_at(x->meet_verbs.ia, s, len, v, XT_FOLD, &vl) < 0)
+            return;
+        w = xt_back_sp(s, v);
+        for (size_t k = 0; k < sizeof before / sizeof before[0] && w < v; k++) {
+            size_t bl = strlen(before[k]);
+            if (w >= bl && !strncasecmp(s + w - bl, before[k], bl) &&
+                (w == bl || !xt_is_word((unsigned char)s[w - bl - 1])))
+                bad = 1;
+        }
+        if (!bad)
+            break;
+        v += vl;
+    }
+    for (size_t i = 0; i < v; i++)
+        if (s[i] == ';')
+            c0 = i + 1;
+    c1 = len;
+    for (size_t k = 0; k < sizeof stop / sizeof stop[0]; k++) {
+        size_t q = v + vl;
+        const char *hit = NULL;
+        while (q < c1 && (hit = memchr(s + q, stop[k][0], c1 - q)) != NULL) {
+            size_t o = (size_t)(hit - s), sl = strlen(stop[k]);
+            if (o + sl <= c1 && !memcmp(s + o, stop[k], sl) &&
+                (stop[k][sl - 1] == ' ' || stop[k][0] == ';' || o + sl == len ||
+                 !xt_is_word((unsigned char)s[o + sl]))) {
+                c1 = o;
+                break;
+            }
+            q = o + 1;
+        }
+    }
+    while (a < n && at[a] - t0 < c0)
+        a++;
+    b = a;
+    while (b < n && at[b] - t0 < v)
+        b++;
+    e = b;
+    while (e < n && at[e] - t0 < c1)
+        e++;
+    if (b == a || e == b)
+        return; /* no one on one side of the verb */
+    {
+        int c_subj, c_obj;
+        const char *gs, *go;
+        for (size_t k = a; k < e; k++)
+            if (at[k] - t0 < side_at && pl->p[who[k]].role < XP_LEAD)
+                pl->p[who[k]].role = XP_LEAD;
+        gs = xp_group_side(pl, who, a, b, &c_subj);
+        go = xp_group_side(pl, who, b, e, &c_obj);
+        if (gs)
+            xp_group_set_side(pl, who, a, b, gs);
+        if (go)
+            xp_group_set_side(pl, who, b, e, go);
+        if (nparties == 2 && !c_subj && !c_obj && (!gs) != (!go)) {
+            const char *known = gs ? gs : go;
+            const char *other = !strcmp(known, parties[0])   ? parties[1]
+                                : !strcmp(known, parties[1]) ? parties[0]
+                                                             : NULL;
+            if (other && gs)
+                xp_group_set_side(pl, who, b, e, other);
+            else if (other)
+                xp_group_set_side(pl, who, a, b, other);
+        }
+    }
+}
+
 static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople *pl,
-                              const struct xmeeting *m)
+                              const struct xmeeting *m, const char *const *parties,
+                              size_t nparties)
 {
     const struct xdata *x = doc->data;
     size_t who[32], at[32], n = xp_refs(doc, si, pl, who, at, 32), len;
@@ -564,7 +755,12 @@ static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople 
         size_t a = xindex_first(x->lead_verbs.ia, s, len, 0, XT_FOLD, 1, NULL);
         lead = a != (size_t)-1 && a < side_at;
     }
-    lead = lead && xp_about_meeting(doc, si, m);
+    {
+        int about = xp_about_meeting(doc, si, m);
+        lead = lead && about;
+        if (about)
+            xp_meet_rule(doc, si, pl, who, at, n, side_at, parties, nparties);
+    }
     /* "A, B and C held the ... Meeting": the subjects of the event verb lead */
     if (!lead && m->series &&
         ((long)si == m->series_sent || xt_find(s, len, 0, m->series, 0) != (size_t)-1 ||
@@ -603,12 +799,14 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
 {
     struct xpeople pl = {0};
     json_t *out = json_array();
+    const char *parties[XP_MAX_PARTIES];
+    size_t nparties = xp_parties(doc, m, parties);
     for (size_t si = 0; si < doc->nsents; si++)
         xp_anchor_sentence(doc, si, &pl);
     for (size_t i = 0; i < pl.n; i++)
         xp_korean_side(doc->data, &pl.p[i]);
     for (size_t si = 0; si < doc->nsents; si++)
-        xp_roles_sentence(doc, si, &pl, m);
+        xp_roles_sentence(doc, si, &pl, m, parties, nparties);
     for (size_t i = 0; i < pl.n; i++) {
         struct xperson *p = &pl.p[i];
         json_t *o = json_object(), *ev = json_array();
