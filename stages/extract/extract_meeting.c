@@ -284,6 +284,83 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
 
 /* ---- dates --------------------------------------------------------------- */
 
+/* A wire dateline opening a lead paragraph: "WASHINGTON, Jan. 10 (Yonhap) --",
+ * "TOKYO (Reuters) -", "SEOUL, South Korea, March 3 --". END is where the
+ * story starts; DAY the dateline's date (year from the publication date) when
+ * it gives one. Relative dates of the story count from that day. */
+struct xm_dateline {
+    int have, have_day;
+    size_t si, end; /* sentence, end offset in the block text */
+    struct date_val day;
+};
+
+static size_t xm_dash_at(const char *s, size_t len, size_t i)
+{
+    if (i + 2 <= len && s[i] == '-' && s[i + 1] == '-')
+        return 2;
+    if (i + 3 <= len && (!memcmp(s + i, "\xe2\x80\x94", 3) || !memcmp(s + i, "\xe2\x80\x93", 3)))
+        return 3;
+    if (i + 1 < len && s[i] == '-' && s[i + 1] == ' ' && i > 0 && s[i - 1] == ' ')
+        return 1;
+    return 0;
+}
+
+static int xm_dateline_in(const char *s, size_t t0, size_t t1, const struct date_val *pub,
+                          struct xm_dateline *dl)
+{
+    size_t i = t0, caps = 0, head, dash = 0, dl_len;
+    /* the place: capital letters (spaces, dots, hyphens and apostrophes inside) */
+    while (i < t1 && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '-' ||
+                      s[i] == '\''))
+        caps += isupper((unsigned char)s[i++]) != 0;
+    while (i > t0 && s[i - 1] == ' ')
+        i--;
+    if (caps < 3 || i >= t1 || (s[i] != ',' && s[i] != ' ') || i - t0 > 40)
+        return 0;
+    head = i;
+    /* then, within a short stretch, the dash that ends the dateline */
+    for (size_t k = head; k < t1 && k < head + 60; k++)
+        if ((dl_len = xm_dash_at(s, t1, k)) != 0) {
+            dash = k;
+            break;
+        }
+    if (!dash || memchr(s + head, '"', dash - head))
+        return 0;
+    memset(dl, 0, sizeof *dl);
+    dl->have = 1;
+    dl->end = xt_skip_sp(s, t1, dash + dl_len);
+    if (pub) {
+        struct date_span *ds = NULL;
+        size_t nd = dates_find(s + head, dash - head, pub, &ds);
+        for (size_t k = 0; k < nd && !dl->have_day; k++)
+            if (!ds[k].is_range && ds[k].kind != DATE_RELATIVE && ds[k].from.y > 0 &&
+                ds[k].from.m > 0 && ds[k].from.d > 0) {
+                dl->day = ds[k].from;
+                dl->have_day = 1;
+            }
+        free(ds);
+    }
+    return 1;
+}
+
+/* The dateline of the first lead paragraphs, if any. */
+static void xm_dateline(const struct xdoc *doc, struct xm_dateline *dl)
+{
+    memset(dl, 0, sizeof *dl);
+    for (size_t si = 0; si < doc->nbody; si++) {
+        const struct xsent *st = &doc->sents[si];
+        const struct xblock *b = &doc->blocks[st->blk];
+        if (b->title || strcmp(b->kind, "paragraph") != 0 || si != b->s0)
+            continue;
+        if (st->para > 2)
+            break;
+        if (xm_dateline_in(b->text, st->t0, st->t1, doc->has_pub ? &doc->pub : NULL, dl)) {
+            dl->si = si;
+            return;
+        }
+    }
+}
+
 struct xm_date {
     int have, rank; /* rank: 4 explicit, 3 partial, 2 relative, 1 caption */
     struct date_val from, to;
@@ -329,26 +406,39 @@ static long xm_nearest(const struct xmention *v, size_t n, size_t si, size_t t)
     return best;
 }
 
+/* The reference date for relative dates: the dateline's day, else the
+ * publication date; NULL when neither is known. */
+static const struct date_val *xm_ref(const struct xdoc *doc, const struct xm_dateline *dl)
+{
+    return dl->have_day ? &dl->day : doc->has_pub ? &doc->pub : NULL;
+}
+
 static void xm_date_in(const struct xdoc *doc, size_t si, const struct xmention *v, size_t n,
-                       const char *label, struct xm_date *best)
+                       const char *label, const struct xm_dateline *dl, struct xm_date *best)
 {
     const struct xsent *st = &doc->sents[si];
     const char *s = doc->blocks[st->blk].text + st->t0;
     size_t len = st->t1 - st->t0;
     struct date_span *ds = NULL;
-    size_t nd = dates_find(s, len, doc->has_pub ? &doc->pub : NULL, &ds);
+    size_t nd = dates_find(s, len, st->caption ? (doc->has_pub ? &doc->pub : NULL) : xm_ref(doc, dl),
+                           &ds);
     for (size_t k = 0; k < nd; k++) {
         long near = xm_nearest(v, n, si, st->t0 + ds[k].start);
         int rank;
         if (ds[k].from.y <= 0 || ds[k].from.m <= 0 || ds[k].from.d <= 0)
             continue;
+        if (dl->have && si == dl->si && st->t0 + ds[k].start < dl->end)
+            continue; /* the dateline dates the story, not the meeting */
         if (near >= 0 && (strcmp(v[near].label, label) != 0 || v[near].related))
             continue;
         if (ds[k].start >= 6 && !strncasecmp(s + ds[k].start - 6, "since ", 6))
             continue;
+        /* a day counted from a dateline that gives the day is as good as
+         * written ("WASHINGTON, Jan. 10 (Yonhap) -- ... on Friday") */
         rank = st->caption                   ? 1
                : ds[k].kind == DATE_ABSOLUTE ? 4
                : ds[k].kind == DATE_PARTIAL  ? 3
+               : dl->have_day && !ds[k].is_range ? 4
                                              : 2;
         if (rank > best->rank) {
             best->have = 1;
@@ -467,9 +557,11 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
     struct xm_date dt = {0};
     json_t *m = json_object(), *ev = json_object();
     unsigned char *named = NULL; /* per sentence: names the chosen meeting */
+    struct xm_dateline dl;
 
     memset(mt, 0, sizeof *mt);
     mt->series_sent = -1;
+    xm_dateline(doc, &dl);
     *related = json_array();
     for (size_t k = 0; k < n; k++)
         if (v[k].score >= 4 && (best < 0 || v[k].score > v[best].score))
@@ -499,14 +591,14 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
                 named[v[k].si] = 1;
         for (size_t si = 0; si < doc->nsents; si++)
             if (named[si])
-                xm_date_in(doc, si, v, n, label, &dt);
+                xm_date_in(doc, si, v, n, label, &dl, &dt);
         if (!dt.have || dt.rank < 2)
             for (size_t si = 0; si < doc->nsents; si++) {
                 size_t len;
                 const char *s = xdoc_stext(doc, si, &len);
                 if ((doc->sents[si].caption || doc->sents[si].para < 3) &&
                     xm_meeting_word(s, len) && xm_nearest(v, n, si, doc->sents[si].t0) < 0)
-                    xm_date_in(doc, si, v, n, label, &dt);
+                    xm_date_in(doc, si, v, n, label, &dl, &dt);
             }
         /* city: sentences naming the meeting, then the first paragraphs */
         for (size_t k = 0; k < n && city_row < 0; k++)
@@ -590,7 +682,8 @@ json_t *extract_meeting(const struct xdoc *doc, json_t **related, struct xmeetin
         json_object_set_new(r, "series", json_string(v[k].label));
         json_object_set_new(r, "name", jsonio_stringn(s + v[k].t0, v[k].t1 - v[k].t0));
         json_object_set_new(r, "ordinal", v[k].ordinal ? json_integer(v[k].ordinal) : json_null());
-        nd = dates_find(s + st->t0, st->t1 - st->t0, doc->has_pub ? &doc->pub : NULL, &ds);
+        nd = dates_find(s + st->t0, st->t1 - st->t0,
+                        st->caption ? (doc->has_pub ? &doc->pub : NULL) : xm_ref(doc, &dl), &ds);
         {
             long pick = -1;
             for (size_t q = 0; q < nd && pick < 0; q++) {

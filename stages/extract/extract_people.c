@@ -294,6 +294,25 @@ static const char *xp_side_before(const struct xdata *x, const char *s, size_t s
     return best;
 }
 
+/* Non-zero when the "and" at S+Q joins two parts of one portfolio: a
+ * lower-case word follows that opens no new clause or noun phrase. */
+static int xp_portfolio_and(const char *s, size_t len, size_t q)
+{
+    static const char *const no[] = {"a",   "an",   "the", "his",  "her",  "their", "its",
+                                     "was", "is",   "has", "had",  "will", "said",  "who",
+                                     "also", "other", "then", "later", "vowed", "agreed"};
+    size_t w;
+    if (!xt_match_at(s, len, q, "and", 0))
+        return 0;
+    w = xt_skip_sp(s, len, q + 3);
+    if (w >= len || !islower((unsigned char)s[w]))
+        return 0;
+    for (size_t k = 0; k < sizeof no / sizeof no[0]; k++)
+        if (xt_match_at(s, len, w, no[k], 0))
+            return 0;
+    return 1;
+}
+
 /* Extend a title ending at E over "(ACR)" and a "for/of ..." complement
  * that ends at a comma or the sentence end. Returns the new end. When the
  * complement runs into a name (no comma), the name's start goes to *NAME. */
@@ -324,6 +343,8 @@ static size_t xp_title_ext(const struct xdata *x, const char *s, size_t len, siz
         for (size_t k = 0; k < sizeof stop / sizeof stop[0]; k++)
             if (xt_match_at(s, len, q, stop[k], 0))
                 is_stop = 1;
+        if (is_stop && xp_portfolio_and(s, len, q))
+            is_stop = 0; /* "for nuclear and countering weapons of mass destruction policy" */
         if (is_stop)
             break;
         if (xp_skip_honorific(s, len, q) != q) {
