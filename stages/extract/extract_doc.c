@@ -24,45 +24,6 @@ static size_t xdoc_count_words(const char *s, size_t len)
     return n;
 }
 
-/* Non-zero when the span [T0,T1) ends in a hyphenated compound whose last
- * part is a dotted abbreviation ("Korea-U.S."): such a compound modifies the
- * next word, so the period does not end the sentence. */
-static int xdoc_compound_abbrev(const char *t, size_t t0, size_t t1)
-{
-    size_t b = t1, dots = 0;
-    if (t1 - t0 < 4 || t[t1 - 1] != '.')
-        return 0;
-    while (b > t0 && t[b - 1] != ' ' && t[b - 1] != '-') {
-        if (t[b - 1] == '.')
-            dots++;
-        else if (!(t[b - 1] >= 'A' && t[b - 1] <= 'Z'))
-            return 0;
-        b--;
-    }
-    return b > t0 && t[b - 1] == '-' && dots >= 2 && b - 1 > t0 && t[b - 2] != ' ';
-}
-
-/* Non-zero when the span [T0,T1) ends in a dotted country abbreviation
- * ("U.S.") and the next span [N0,N1) opens with a capitalised title ("Under
- * Secretary of Defense"): "with U.S. Under Secretary ..." is one sentence. */
-static int xdoc_abbrev_title(const struct xdata *x, const char *t, size_t t0, size_t t1, size_t n0,
-                             size_t n1)
-{
-    size_t b = t1, dots = 0, ml;
-    if (t1 - t0 < 4 || t[t1 - 1] != '.')
-        return 0;
-    while (b > t0 && t[b - 1] != ' ') {
-        if (t[b - 1] == '.')
-            dots++;
-        else if (!(t[b - 1] >= 'A' && t[b - 1] <= 'Z'))
-            return 0;
-        b--;
-    }
-    if (dots < 2 || t1 - b > 2 * dots || b == t0 || !xt_is_cap(t, n1, n0))
-        return 0;
-    return xt_longest_at(&x->titles, t, n1, n0, 0, &ml) >= 0 && ml > 0;
-}
-
 int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *published,
               const struct xdata *data, struct diag *d)
 {
@@ -135,13 +96,6 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
                 doc->words += xdoc_count_words(xb->text, xb->len);
             n = sentence_split(xb->text, xb->len, &sp);
             xb->s0 = doc->nsents;
-            for (size_t k = 0; k + 1 < n; k++)
-                if (xdoc_compound_abbrev(xb->text, sp[k].start, sp[k].end) ||
-                    xdoc_abbrev_title(data, xb->text, sp[k].start, sp[k].end, sp[k + 1].start,
-                                      sp[k + 1].end)) {
-                    sp[k + 1].start = sp[k].start;
-                    sp[k].end = sp[k].start; /* merged into the next span */
-                }
             for (size_t k = 0; k < n; k++) {
                 if (sp[k].end <= sp[k].start || sp[k].end > xb->len)
                     continue;

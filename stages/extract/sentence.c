@@ -35,23 +35,26 @@ static const char sentence_builtin_abbr[] =
 static const char sentence_builtin_starters[] =
     "a\nafter\nalso\nan\nand\nas\nat\nbut\nby\ndid\nduring\nfor\nhe\nher\nhis\nhow\n"
     "however\ni\nif\nin\nit\nits\nmeanwhile\non\nshe\nso\nthat\nthe\nthey\nthis\nthere\n"
-    "these\nwe\nwhat\nwhen\nwhere\nwhile\nwho\nwhy\nyou\n";
+    "these\nwe\nwhat\nwhen\nwhere\nwhile\nwho\nwhy\nyou\n"
+    "[title]\nunder\nfirst\n";
 
 static struct nlp_wordset sentence_sets[SENT_NSETS];
-static struct nlp_wordset sentence_starters;
+/* [0]: sentence starters; [1]: starters that open a title when a capitalised
+ * word follows ("U.S. Under Secretary", "ROK First Vice Minister") */
+static struct nlp_wordset sentence_starters[2];
 static int sentence_loaded;
 
 static void sentence_load(void)
 {
     static const char *const abbr_sections[SENT_NSETS] = {"prepositive", "numeric",
                                                           "ordinary", "time"};
-    static const char *const starter_sections[1] = {""};
+    static const char *const starter_sections[2] = {"", "title"};
     if (sentence_loaded)
         return;
     nlp_lexicon_load("stages/extract/data/abbreviations.txt", sentence_builtin_abbr,
                      abbr_sections, sentence_sets, SENT_NSETS);
     nlp_lexicon_load("stages/extract/data/sentence_starters.txt", sentence_builtin_starters,
-                     starter_sections, &sentence_starters, 1);
+                     starter_sections, sentence_starters, 2);
     sentence_loaded = 1;
 }
 
@@ -432,10 +435,20 @@ static void next_token(const char *t, size_t len, size_t k, struct next_tok *nt)
     }
 }
 
-static int next_is_starter(const char *t, const struct next_tok *nt)
+/* Non-zero when the word NT opens a title: a [title] starter followed by
+ * one space and a capitalised word ("Under Secretary", "First Vice"). */
+static int next_opens_title(const char *t, size_t len, const struct next_tok *nt)
+{
+    size_t e = nt->word + nt->wlen;
+    return nlp_wordset_has(&sentence_starters[1], t + nt->word, nt->wlen) && e + 1 < len &&
+           t[e] == ' ' && is_upper((unsigned char)t[e + 1]);
+}
+
+static int next_is_starter(const char *t, size_t len, const struct next_tok *nt)
 {
     return nt->kind == NEXT_UPPER && nt->wlen > 0 &&
-           nlp_wordset_has(&sentence_starters, t + nt->word, nt->wlen);
+           nlp_wordset_has(&sentence_starters[0], t + nt->word, nt->wlen) &&
+           !next_opens_title(t, len, nt);
 }
 
 /* Words between S (sentence start) and P, at most LIMIT+1 counted. */
@@ -483,6 +496,20 @@ static int period_ends(const char *t, size_t len, size_t s, size_t i, const stru
     }
     if (nlp_wordset_has(&sentence_sets[SENT_PREPOSITIVE], t + b, i - b))
         return nt->kind != NEXT_UPPER && nt->kind != NEXT_DIGIT && nt->kind != NEXT_OTHER;
+    {
+        /* a compound ending in an abbreviation ("Korea-U.S.", "ROK-U.S.") is the
+         * abbreviation: it ends a sentence only before a sentence starter */
+        size_t h = i;
+        while (h > b && t[h - 1] != '-')
+            h--;
+        if (h > b + 1 && i - h >= 2 && (nt->kind == NEXT_UPPER || nt->kind == NEXT_OTHER)) {
+            int dotted = i - h >= 3;
+            for (size_t j = h; j < i && dotted; j++)
+                dotted = ((j - h) % 2) == 0 ? is_alpha((unsigned char)t[j]) : t[j] == '.';
+            if (dotted || nlp_wordset_has(&sentence_sets[SENT_ORDINARY], t + h, i - h))
+                return next_is_starter(t, len, nt);
+        }
+    }
     if (nt->kind == NEXT_DIGIT)
         return letters > 1 && !all_digits &&
                !nlp_wordset_has(&sentence_sets[SENT_NUMERIC], t + b, i - b) &&
@@ -490,19 +517,19 @@ static int period_ends(const char *t, size_t len, size_t s, size_t i, const stru
     if (nt->kind != NEXT_UPPER && nt->kind != NEXT_OTHER)
         return 0;
     if (nlp_wordset_has(&sentence_sets[SENT_TIME], t + b, i - b)) {
-        if (next_is_starter(t, nt))
+        if (next_is_starter(t, len, nt))
             return 1;
         /* "At 5 a.m. Mr. Smith went" vs "... at 6 p.m. Mr. Smith then" */
         return nt->kind == NEXT_UPPER && words_before(t, len, s, b, 3) > 3;
     }
     if (nlp_wordset_has(&sentence_sets[SENT_NUMERIC], t + b, i - b) ||
         nlp_wordset_has(&sentence_sets[SENT_ORDINARY], t + b, i - b))
-        return next_is_starter(t, nt);
+        return next_is_starter(t, len, nt);
     /* initials and letter-dot abbreviations not in the list: "E.", "U.S.A." */
     while (s < b && space_at(t, len, s))
         s += space_at(t, len, s);
     if (letters == 1 && i - b == 1)
-        return b != s && next_is_starter(t, nt); /* "Q. What is ..." opens a sentence */
+        return b != s && next_is_starter(t, len, nt); /* "Q. What is ..." opens a sentence */
     {
         int dotted = 1;
         for (size_t j = b; j < i; j++) {
@@ -511,7 +538,7 @@ static int period_ends(const char *t, size_t len, size_t s, size_t i, const stru
                 dotted = 0;
         }
         if (dotted && i - b >= 3)
-            return next_is_starter(t, nt);
+            return next_is_starter(t, len, nt);
     }
     return 1;
 }
@@ -955,7 +982,7 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 int end = 0;
                 size_t at = k;
                 if (nell > 0 || (!spaced && ndots == 3))
-                    end = next_is_starter(text, &nt); /* "slowly... And this" */
+                    end = next_is_starter(text, len, &nt); /* "slowly... And this" */
                 else if (spaced && ndots == 3)
                     end = 0;
                 else if (!spaced)

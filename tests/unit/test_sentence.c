@@ -53,6 +53,25 @@ static void test_abbreviations(void **state)
                                        "The talks follow on Fri.", "The end.", NULL});
 }
 
+/* Compounds ending in an abbreviation and titles opening with a starter word
+ * ("Under", "First") after "U.S." keep the sentence whole; a starter that
+ * opens no title still ends it. */
+static void test_compounds_and_titles(void **state)
+{
+    (void)state;
+    expect_split("The Korea-U.S. Integrated Defense Dialogue met. ROK-U.S. ties grew.",
+                 (const char *const[]){"The Korea-U.S. Integrated Defense Dialogue met.",
+                                       "ROK-U.S. ties grew.", NULL});
+    expect_split("He met U.S. Under Secretary of Defense Colin Kahl. They talked.",
+                 (const char *const[]){"He met U.S. Under Secretary of Defense Colin Kahl.",
+                                       "They talked.", NULL});
+    expect_split("Talks with ROK First Vice Minister Kim went on in the U.S. Under the plan, "
+                 "aid rose. It grew in Korea-U.S. The allies agreed.",
+                 (const char *const[]){"Talks with ROK First Vice Minister Kim went on in the U.S.",
+                                       "Under the plan, aid rose.", "It grew in Korea-U.S.",
+                                       "The allies agreed.", NULL});
+}
+
 static void test_quotes_brackets(void **state)
 {
     (void)state;
@@ -217,6 +236,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_compounds_and_titles),
         cmocka_unit_test(test_quotes_brackets),
         cmocka_unit_test(test_asides_and_lists),
         cmocka_unit_test(test_clean_text),
