@@ -162,6 +162,7 @@ struct xdoc {
     int has_pub;
     size_t words;
     const struct xdata *data;
+    json_t **ev; /* per sentence: its evidence object once built (owned) */
 };
 
 /* Build the model from CLEAN (borrowed; must outlive DOC). PUBLISHED (may be
@@ -171,7 +172,8 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
 void xdoc_free(struct xdoc *doc);
 /* Sentence text pointer and length. */
 const char *xdoc_stext(const struct xdoc *doc, size_t si, size_t *len);
-/* Evidence for sentence SI (whole sentence); new reference. */
+/* Evidence for sentence SI (whole sentence); new reference to an object
+ * built once per sentence and shared: callers must not modify it. */
 json_t *xdoc_evidence(const struct xdoc *doc, size_t si);
 /* Evidence for bytes [t0,t1) of block BI; new reference. */
 json_t *xdoc_evidence_span(const struct xdoc *doc, size_t bi, size_t t0, size_t t1);

@@ -117,6 +117,7 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
         if (pass == 0)
             doc->nbody = doc->nsents;
     }
+    doc->ev = xcalloc(doc->nsents ? doc->nsents : 1, sizeof *doc->ev);
     return 0;
 }
 
@@ -125,6 +126,9 @@ void xdoc_free(struct xdoc *doc)
     for (size_t i = 0; i < doc->nblocks; i++)
         offmap_free(&doc->blocks[i].map);
     free(doc->blocks);
+    for (size_t i = 0; doc->ev && i < doc->nsents; i++)
+        json_decref(doc->ev[i]);
+    free(doc->ev);
     free(doc->sents);
     memset(doc, 0, sizeof *doc);
 }
@@ -145,7 +149,10 @@ json_t *xdoc_evidence_span(const struct xdoc *doc, size_t bi, size_t t0, size_t 
 json_t *xdoc_evidence(const struct xdoc *doc, size_t si)
 {
     const struct xsent *s = &doc->sents[si];
-    return xdoc_evidence_span(doc, s->blk, s->t0, s->t1);
+    /* the same sentence backs many facts: build its evidence once */
+    if (!doc->ev[si])
+        doc->ev[si] = xdoc_evidence_span(doc, s->blk, s->t0, s->t1);
+    return json_incref(doc->ev[si]);
 }
 
 size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t)

@@ -545,35 +545,114 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
 
 /* ---- references and roles --------------------------------------------------- */
 
+/* Who a name as written refers to, memoised per document: the people list
+ * is complete once the anchors are read, so each distinct spelling is
+ * resolved once (open addressing on an FNV-1a hash of the bytes). */
+struct xp_memo {
+    char **key;
+    size_t *klen;
+    long *val; /* person index, -1 none, -2 ambiguous */
+    size_t cap, n;
+};
+
+static uint64_t xp_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static long *xp_memo_slot(struct xp_memo *mm, const char *s, size_t n, int *found)
+{
+    size_t i;
+    if (2 * (mm->n + 1) > mm->cap) {
+        struct xp_memo old = *mm;
+        mm->cap = old.cap ? 2 * old.cap : 64;
+        mm->key = xcalloc(mm->cap, sizeof *mm->key);
+        mm->klen = xcalloc(mm->cap, sizeof *mm->klen);
+        mm->val = xcalloc(mm->cap, sizeof *mm->val);
+        for (size_t k = 0; k < old.cap; k++)
+            if (old.key[k]) {
+                i = xp_hash(old.key[k], old.klen[k]) & (mm->cap - 1);
+                while (mm->key[i])
+                    i = (i + 1) & (mm->cap - 1);
+                mm->key[i] = old.key[k];
+                mm->klen[i] = old.klen[k];
+                mm->val[i] = old.val[k];
+            }
+        free(old.key);
+        free(old.klen);
+        free(old.val);
+    }
+    i = xp_hash(s, n) & (mm->cap - 1);
+    while (mm->key[i]) {
+        if (mm->klen[i] == n && !memcmp(mm->key[i], s, n)) {
+            *found = 1;
+            return &mm->val[i];
+        }
+        i = (i + 1) & (mm->cap - 1);
+    }
+    *found = 0;
+    mm->key[i] = xstrndup(s, n);
+    mm->klen[i] = n;
+    mm->n++;
+    return &mm->val[i];
+}
+
+static void xp_memo_free(struct xp_memo *mm)
+{
+    for (size_t k = 0; k < mm->cap; k++)
+        free(mm->key[k]);
+    free(mm->key);
+    free(mm->klen);
+    free(mm->val);
+    memset(mm, 0, sizeof *mm);
+}
+
+/* The person the name S (N bytes) refers to: -1 none, -2 several. */
+static long xp_resolve(const struct xdata *x, const struct xpeople *pl, const char *s, size_t n)
+{
+    struct xperson q = {0};
+    long hit = -1;
+    int many = 0;
+    q.name = xstrndup(s, n);
+    xp_split(&q);
+    for (size_t k = 0; k < pl->n; k++) {
+        const struct xperson *p = &pl->p[k];
+        int ok = xp_same(p, &q);
+        if (!ok && q.ntok == 1)
+            ok = !strcmp(q.tok[0], xp_surname(x, p));
+        if (ok) {
+            many |= hit >= 0;
+            hit = (long)k;
+        }
+    }
+    xp_free_one(&q);
+    return many ? -2 : hit;
+}
+
 /* People mentioned in sentence SI: marks them and records their offsets. */
-static size_t xp_refs(const struct xdoc *doc, size_t si, struct xpeople *pl, size_t *who,
-                      size_t *at, size_t max)
+static size_t xp_refs(const struct xdoc *doc, size_t si, struct xpeople *pl, struct xp_memo *mm,
+                      size_t *who, size_t *at, size_t max)
 {
     const struct xdata *x = doc->data;
     const struct xsent *st = &doc->sents[si];
     const char *s = doc->blocks[st->blk].text;
     size_t n = 0;
+    if (!pl->n)
+        return 0; /* no one anchored: nothing to refer to */
     for (size_t i = st->t0; i < st->t1 && n < max; i++) {
         size_t ne, nt = xp_name_at(x, s, st->t1, i, &ne);
-        struct xperson q = {0};
-        long hit = -1;
-        int many = 0;
+        long hit, *slot;
+        int found;
         if (!nt)
             continue;
-        q.name = xstrndup(s + i, ne - i);
-        xp_split(&q);
-        for (size_t k = 0; k < pl->n; k++) {
-            struct xperson *p = &pl->p[k];
-            int ok = xp_same(p, &q);
-            if (!ok && q.ntok == 1)
-                ok = !strcmp(q.tok[0], xp_surname(x, p));
-            if (ok) {
-                many |= hit >= 0;
-                hit = (long)k;
-            }
-        }
-        xp_free_one(&q);
-        if (hit >= 0 && !many) {
+        slot = xp_memo_slot(mm, s + i, ne - i, &found);
+        if (!found)
+            *slot = xp_resolve(x, pl, s + i, ne - i);
+        hit = *slot;
+        if (hit >= 0) {
             who[n] = (size_t)hit;
             at[n++] = i;
             xp_add_sent(&pl->p[hit], si);
@@ -760,11 +839,11 @@ static void xp_meet_rule(const struct xdoc *doc, size_t si, struct xpeople *pl, 
 }
 
 static void xp_roles_sentence(const struct xdoc *doc, size_t si, struct xpeople *pl,
-                              const struct xmeeting *m, const char *const *parties,
-                              size_t nparties)
+                              struct xp_memo *mm, const struct xmeeting *m,
+                              const char *const *parties, size_t nparties)
 {
     const struct xdata *x = doc->data;
-    size_t who[32], at[32], n = xp_refs(doc, si, pl, who, at, 32), len;
+    size_t who[32], at[32], n = xp_refs(doc, si, pl, mm, who, at, 32), len;
     const char *s = xdoc_stext(doc, si, &len);
     size_t t0 = doc->sents[si].t0, side_at = (size_t)-1, event_at = (size_t)-1;
     int lead = 0, part;
@@ -822,12 +901,14 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
     json_t *out = json_array();
     const char *parties[XP_MAX_PARTIES];
     size_t nparties = xp_parties(doc, m, parties);
+    struct xp_memo mm = {0};
     for (size_t si = 0; si < doc->nsents; si++)
         xp_anchor_sentence(doc, si, &pl);
     for (size_t i = 0; i < pl.n; i++)
         xp_korean_side(doc->data, &pl.p[i]);
     for (size_t si = 0; si < doc->nsents; si++)
-        xp_roles_sentence(doc, si, &pl, m, parties, nparties);
+        xp_roles_sentence(doc, si, &pl, &mm, m, parties, nparties);
+    xp_memo_free(&mm);
     for (size_t i = 0; i < pl.n; i++) {
         struct xperson *p = &pl.p[i];
         json_t *o = json_object(), *ev = json_array();
