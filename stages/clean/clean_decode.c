@@ -5,7 +5,8 @@
  *   2. known binary shapes (PDF, ZIP, gzip, PNG, NUL bytes) are refused, except
  *      BOM-less UTF-16 whose every other byte is NUL;
  *   3. UTF-8 when the bytes are valid UTF-8, or when valid multi-byte sequences
- *      outnumber invalid bytes (then the invalid ones are errors);
+ *      are at least a quarter as many as the invalid bytes (then the invalid
+ *      ones are errors, or U+FFFD with --replace);
  *   4. CP949 (EUC-KR superset) when at least 95% of the non-ASCII bytes form
  *      lead/trail pairs and most pairs sit in the KS X 1001 Hangul rows;
  *   5. otherwise Windows-1252.
@@ -325,7 +326,12 @@ static int utf8_stats_prefers(const char *src, size_t len)
             valid++;
         i = j;
     }
-    return valid > bad;
+    /* A valid multi-byte sequence needs a lead byte followed by 0x80-0xBF
+     * bytes: in real Windows-1252 text ("Ã©", "â€™") that is mojibake and
+     * next to never happens. So a few valid sequences say UTF-8 even among
+     * more stray bytes (a legacy paragraph pasted into a UTF-8 page): the
+     * stray bytes are then reported, not the whole page misdecoded. */
+    return valid > 0 && valid * 4 >= bad;
 }
 
 /* ---- entry ------------------------------------------------------------- */
