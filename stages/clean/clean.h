@@ -159,6 +159,11 @@ struct clean_meta {
     char published[11];                                /* "" when none */
 };
 
+/* Non-zero when S (N bytes) reads as a whole publisher name: opens with a
+ * capital, a digit or a non-Latin letter, at most ten words, not a
+ * sentence, no replacement character. */
+int clean_plausible_name(const char *s, size_t n);
+
 void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx, struct clean_meta *m);
 void clean_meta_free(struct clean_meta *m);
 

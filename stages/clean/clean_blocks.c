@@ -12,6 +12,7 @@
  *    datelines; chrome and repeats are dropped. Before it, the headline is
  *    chosen among the nearby heading-shaped units.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -669,16 +670,55 @@ static int wrapped_into(const struct clean_decoded *d, const struct line *L, siz
 
 static int prose(const struct clean_unit *u);
 
-/* A headline: 3 to 40 words, no closing period, not chrome, not a dateline,
- * byline or caption. */
+/* A time of day at T[I]: "6:12", "09:40", "6:12am", "6.12 pm" (H:MM). */
+static int time_at(const char *t, size_t n, size_t i)
+{
+    size_t k = i;
+    if (i > 0 && isalnum((unsigned char)t[i - 1]))
+        return 0;
+    while (k < n && k - i < 2 && isdigit((unsigned char)t[k]))
+        k++;
+    if (k == i || k + 2 >= n || t[k] != ':' || !isdigit((unsigned char)t[k + 1]) ||
+        !isdigit((unsigned char)t[k + 2]))
+        return 0;
+    return k + 3 == n || !isdigit((unsigned char)t[k + 3]);
+}
+
+/* A byline/timestamp line: it holds a date and either opens with a dateline
+ * label ("Posted", "Updated", "Published", "Last modified") or names a time
+ * of day ("... 7 Aug 2024 at 6:12am"). Never a headline, however long. */
+static int timestamp_shape(const struct clean_unit *u)
+{
+    static const char *const labels[] = {"posted",          "updated",       "published",
+                                         "last updated",    "last modified", "modified",
+                                         "first published", "date:",         "created"};
+    char date[11];
+    const char *f = u->fold;
+    if (u->words > 30 || !clean_parse_date(u->text, u->tlen, date))
+        return 0;
+    if (u->words <= 8)
+        return 1;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        size_t l = strlen(labels[k]);
+        if (u->flen >= l && memcmp(f, labels[k], l) == 0 &&
+            (u->flen == l || !isalnum((unsigned char)f[l])))
+            return 1;
+    }
+    for (size_t i = 0; i + 3 < u->tlen; i++)
+        if (isdigit((unsigned char)u->text[i]) && time_at(u->text, u->tlen, i))
+            return 1;
+    return 0;
+}
+
+/* A headline: 3 to 40 words, no closing period, not chrome, not a dateline
+ * or timestamp, byline or caption. */
 static int title_shape(const struct clean_unit *u, const struct clean_lex *lx)
 {
-    char date[11];
     if (u->chrome || u->brk || u->words < 3 || u->words > 40)
         return 0;
     if (u->tlen && u->text[u->tlen - 1] == '.')
         return 0;
-    if (clean_parse_date(u->text, u->tlen, date) && u->words <= 8)
+    if (timestamp_shape(u))
         return 0;
     if (byline_shape(u) || caption_shape(u, lx) || teaser_shape(u))
         return 0;
@@ -844,7 +884,8 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
         for (i = bl; i < br && i < bl + 10; i++) {
             struct clean_unit *u = &pg->u[i];
             char date[11];
-            if (u->chrome || (u->words <= 8 && clean_parse_date(u->text, u->tlen, date))) {
+            if (u->chrome || (u->words <= 8 && clean_parse_date(u->text, u->tlen, date)) ||
+                timestamp_shape(u)) {
                 chrome_seen = 1;
                 continue;
             }
@@ -977,7 +1018,8 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
                     continue;
                 if (byline_shape(u))
                     u->kind = CK_BYLINE;
-                else if (u->words <= 14 && clean_parse_date(u->text, u->tlen, date))
+                else if ((u->words <= 14 && clean_parse_date(u->text, u->tlen, date)) ||
+                         timestamp_shape(u))
                     u->kind = CK_DATELINE;
                 else if (caption_shape(u, lx))
                     u->kind = CK_CAPTION;

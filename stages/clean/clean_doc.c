@@ -43,6 +43,22 @@ static json_t *block_json(const struct clean_decoded *dec, const struct clean_un
     return b;
 }
 
+/* The reader's rules (offmap_from_block) applied to a block about to be
+ * emitted, so no later stage ever sees a map it rejects. 0, or -1 with D
+ * filled ("internal error: ..."). */
+static int block_check(const json_t *b, size_t idx, const char *name, struct diag *d)
+{
+    struct offmap m;
+    struct diag why = {.prog = d->prog};
+    if (offmap_from_block(&m, b, &why) != 0) {
+        diag_set(d, name, "internal error: block %zu (start %lld): %s", idx,
+                 (long long)json_integer_value(json_object_get(b, "start")), why.msg);
+        return -1;
+    }
+    offmap_free(&m);
+    return 0;
+}
+
 json_t *clean_document(const char *src, size_t len, const char *name, const char *encoding,
                        int replace, const struct clean_lex *lx, struct diag *d)
 {
@@ -85,18 +101,27 @@ json_t *clean_document(const char *src, size_t len, const char *name, const char
     json_object_set_new(jm, "byline", str_or_null(meta.byline));
     json_object_set_new(doc, "meta", jm);
     blocks = json_array();
+    json_object_set_new(doc, "blocks", blocks);
     for (size_t i = 0; i < pg.n; i++) {
+        json_t *b;
         if (pg.u[i].kind == CK_BOILERPLATE) {
             dropped_bytes += clean_src(&dec, pg.u[i].b) - clean_src(&dec, pg.u[i].a);
             continue;
         }
-        json_array_append_new(blocks, block_json(&dec, &pg.u[i]));
+        b = block_json(&dec, &pg.u[i]);
+        if (block_check(b, json_array_size(blocks), name, d) != 0) {
+            json_decref(b);
+            json_decref(doc);
+            doc = NULL;
+            goto out;
+        }
+        json_array_append_new(blocks, b);
     }
-    json_object_set_new(doc, "blocks", blocks);
     dropped = json_object();
     json_object_set_new(dropped, "blocks", json_integer((json_int_t)pg.dropped_blocks));
     json_object_set_new(dropped, "bytes", json_integer((json_int_t)dropped_bytes));
     json_object_set_new(doc, "dropped", dropped);
+out:
     clean_meta_free(&meta);
     clean_page_free(&pg);
     clean_decoded_free(&dec);

@@ -193,29 +193,77 @@ static int has_label(const char *t, size_t n)
     return hit;
 }
 
+/* Non-zero when the byte before T+I ends a word: a copyright marker glued to
+ * letters ("S\xC3\x83\xC2\xA9oul", Windows-1252 mojibake of "S\xC3\xA9oul") is a
+ * piece of a word, not a marker. */
+static int word_start(const char *t, size_t i)
+{
+    unsigned char c = i ? (unsigned char)t[i - 1] : ' ';
+    return !(isalnum(c) || c >= 0x80 || c == '_');
+}
+
+/* Marker at T[I] ("©" standing alone or "copyright" as a whole word): bytes
+ * after it in *AFTER, else 0. */
+static int copyright_marker(const char *t, size_t n, size_t i, size_t *after)
+{
+    if (!word_start(t, i))
+        return 0;
+    if (i + 2 <= n && memcmp(t + i, "\xC2\xA9", 2) == 0) {
+        *after = i + 2;
+        return 1;
+    }
+    if (i + 9 <= n && strncasecmp(t + i, "copyright", 9) == 0 &&
+        (i + 9 == n || !isalpha((unsigned char)t[i + 9]))) {
+        *after = i + 9;
+        return 1;
+    }
+    return 0;
+}
+
+int clean_plausible_name(const char *s, size_t n)
+{
+    size_t words = 0, letters = 0, lower_words = 0;
+    unsigned char c0 = n ? (unsigned char)s[0] : 0;
+    /* a name opens with a capital, a digit ("38 North") or a non-Latin
+     * letter; never lower case (a fragment like "oul") or punctuation */
+    if (n < 2 || n > 80 || (c0 < 0x80 && !isupper(c0) && !isdigit(c0)))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+            (unsigned char)s[i + 2] == 0xBD)
+            return 0; /* U+FFFD: a damaged name */
+        if (isalpha(c) || c >= 0x80)
+            letters++;
+        if (c != ' ' && (i == 0 || s[i - 1] == ' ')) {
+            words++;
+            /* lower-case words beyond short joiners ("of", "the", "and")
+             * mean a sentence, not a name */
+            if (islower(c)) {
+                size_t k = i;
+                while (k < n && s[k] != ' ')
+                    k++;
+                if (k - i > 4)
+                    lower_words++;
+            }
+        }
+    }
+    return letters >= 2 && words <= 10 && lower_words <= 1;
+}
+
 /* "Copyright © 2014-2025 NAME. All rights reserved." -> NAME (heap) or NULL */
 static char *copyright_holder(const char *t, size_t n)
 {
-    char *f = utf8_fold(t, n);
-    const char *p = strstr(f, "copyright");
-    const char *sym = strstr(t, "\xC2\xA9");
-    size_t i, j;
+    size_t i = 0, j;
     char *res = NULL;
-    if (!p && !sym) {
-        free(f);
+    int found = 0;
+    /* work on the original text from the first free-standing marker on */
+    for (; i < n && !found; i++)
+        if ((t[i] == '\xC2' || t[i] == 'c' || t[i] == 'C') && copyright_marker(t, n, i, &j))
+            found = 1;
+    if (!found)
         return NULL;
-    }
-    /* work on the original text from the marker on */
-    i = sym ? (size_t)(sym - t) + 2 : 0;
-    if (!sym) {
-        /* folded text keeps ASCII byte positions only up to the first change;
-         * find "opyright" case-insensitively in the original */
-        for (i = 0; i + 9 <= n; i++)
-            if (strncasecmp(t + i, "copyright", 9) == 0)
-                break;
-        i += 9;
-    }
-    free(f);
+    i = j;
     for (;;) {
         while (i < n && (t[i] == ' ' || t[i] == ',' || t[i] == '-' || t[i] == ':'))
             i++;
@@ -234,19 +282,40 @@ static char *copyright_holder(const char *t, size_t n)
         }
         break;
     }
+    if (i + 3 <= n && strncasecmp(t + i, "by ", 3) == 0)
+        i += 3; /* "Copyright 2019 by NAME" */
     j = i;
-    while (j < n && t[j] != '|' && t[j] != '.' && strncasecmp(t + j, "all rights", 10) != 0)
+    /* the name ends at a separator or where the notice goes on */
+    while (j < n && t[j] != '|' && t[j] != '.' && t[j] != ';' &&
+           strncasecmp(t + j, "all rights", 10) != 0 && strncmp(t + j, " \xE2\x80\x94", 4) != 0 &&
+           strncmp(t + j, " \xE2\x80\x93", 4) != 0 && strncasecmp(t + j, " unless ", 8) != 0)
         j++;
-    while (j > i && (t[j - 1] == ' ' || t[j - 1] == ','))
+    while (j > i && (t[j - 1] == ' ' || t[j - 1] == ',' || t[j - 1] == '-'))
         j--;
-    if (j > i && j - i <= 80)
+    if (j > i && clean_plausible_name(t + i, j - i))
         res = xstrndup(t + i, j - i);
     return res;
 }
 
+/* A known outlet named in U as whole words ("Reuters", not "Reutersville"). */
 static int outlet_in(const struct clean_unit *u, const struct clean_lex *lx)
 {
-    return u->words <= 8 && clean_phrases_in(&lx->outlets, u->fold, u->flen);
+    const char *f = u->fold;
+    if (u->words > 8)
+        return 0;
+    for (size_t i = 0; i < u->flen; i++) {
+        size_t k = 0;
+        if (!word_start(f, i))
+            continue;
+        while ((k = clean_phrases_at(&lx->outlets, f, u->flen, i, k)) < lx->outlets.n) {
+            size_t e = i + lx->outlets.len[k];
+            unsigned char c = e < u->flen ? (unsigned char)f[e] : ' ';
+            if (!(isalnum(c) || c >= 0x80 || c == '_'))
+                return 1;
+            k++;
+        }
+    }
+    return 0;
 }
 
 void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx, struct clean_meta *m)
@@ -283,13 +352,15 @@ void clean_meta_find(const struct clean_page *pg, const struct clean_lex *lx, st
     }
     /* publisher: a masthead naming a known outlet, else the copyright holder */
     for (i = 0; i < head && !m->publisher; i++)
-        if (!pg->u[i].chrome && outlet_in(&pg->u[i], lx) && pg->u[i].words <= 6)
+        if (!pg->u[i].chrome && outlet_in(&pg->u[i], lx) && pg->u[i].words <= 6 &&
+            clean_plausible_name(pg->u[i].text, pg->u[i].tlen))
             m->publisher = xstrdup(pg->u[i].text);
     for (i = pg->n; i-- > 0 && !m->publisher;)
         if (pg->u[i].words <= 30)
             m->publisher = copyright_holder(pg->u[i].text, pg->u[i].tlen);
     for (i = 0; i < pg->n && !m->publisher; i++)
-        if (outlet_in(&pg->u[i], lx) && pg->u[i].words <= 4)
+        if (outlet_in(&pg->u[i], lx) && pg->u[i].words <= 4 &&
+            clean_plausible_name(pg->u[i].text, pg->u[i].tlen))
             m->publisher = xstrdup(pg->u[i].text);
     for (i = 0; i < pg->n; i++)
         if (pg->u[i].kind == CK_BYLINE) {

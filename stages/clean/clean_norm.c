@@ -32,6 +32,16 @@ static void emit_copy(const struct clean_decoded *d, size_t x, size_t y, struct 
     }
 }
 
+/* Declare the removed invisibles [inv_from, i) as replaced by nothing. */
+static void flush_inv(const struct clean_decoded *d, struct offmap *m, const struct buf *out,
+                      int *pending_inv, size_t inv_from, size_t i, size_t *copy_from)
+{
+    if (m)
+        offmap_replace(m, out->len, clean_src(d, inv_from), out->len, clean_src(d, i));
+    *pending_inv = 0;
+    *copy_from = i;
+}
+
 static int is_space_cp(uint32_t cp)
 {
     return utf8_is_space(cp) || (cp < 0x20 && cp != 0) || cp == 0x7F;
@@ -42,7 +52,11 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
 {
     const char *s = d->text;
     size_t i = a, copy_from = a, last_kept_end = a, space_from = a;
-    int pending_space = 0, started = 0, pending_nl = 0;
+    size_t inv_from = a;
+    /* pending_inv: invisibles removed since the last kept character; their
+     * replacement is declared only when a visible character follows, so that
+     * trailing invisibles never put an anchor past the block's end */
+    int pending_space = 0, started = 0, pending_nl = 0, pending_inv = 0;
     if (m)
         memset(m, 0, sizeof *m);
     while (i < b) {
@@ -50,6 +64,8 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x21 && c < 0x7F) { /* fast path: printable ASCII */
+            if (pending_inv)
+                flush_inv(d, m, out, &pending_inv, inv_from, i, &copy_from);
             if (pending_space) {
                 if (started) {
                     size_t t0 = out->len;
@@ -86,17 +102,21 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
                 copy_from = i;
             }
             if (utf8_is_invisible(cp) && !pending_space) {
-                /* removed: a replacement of [i,j) by nothing (inside a space
-                 * run it simply joins the run) */
-                if (started && m)
-                    offmap_replace(m, out->len, clean_src(d, i), out->len, clean_src(d, j));
+                /* removed: a replacement of [i,j) by nothing, declared when
+                 * the next visible character comes (inside a space run it
+                 * simply joins the run) */
+                if (started && !pending_inv) {
+                    pending_inv = 1;
+                    inv_from = i;
+                }
                 copy_from = j;
                 i = j;
                 continue;
             }
             if (!utf8_is_invisible(cp)) {
                 if (!pending_space)
-                    space_from = i;
+                    space_from = pending_inv ? inv_from : i;
+                pending_inv = 0;
                 pending_space = 1;
                 if (cp == '\n' || cp == '\r')
                     pending_nl = 1;
@@ -105,6 +125,8 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
             continue;
         }
         /* another visible character (non-ASCII or U+FFFD) */
+        if (pending_inv)
+            flush_inv(d, m, out, &pending_inv, inv_from, i, &copy_from);
         if (pending_space) {
             if (started) {
                 size_t t0 = out->len;

@@ -155,3 +155,70 @@ start=$(date +%s)
 "$CLEAN" --text "$TMP/long.txt" >/dev/null; rc=$?
 check_eq "a 2.4 MB single line is handled" 0 $rc
 check "a 2.4 MB single line takes under 20 s" test $(( $(date +%s) - start )) -lt 20
+
+# ---- timestamp lines are never the title ------------------------------------
+# posted.txt: headline, then "Posted ... at 6:12am, updated ... at 9:40am";
+# the headline stays the title in that order and in the reverse one
+"$CLEAN" -o "$TMP/posted.json" "$CASES/posted.txt"
+HEADLINE='Australia and South Korea agree to deepen defence industry ties at Melbourne talks'
+check "posted page: the headline is the title" grep -qF "\"title\": \"$HEADLINE\"" "$TMP/posted.json"
+check "posted page: date from the Posted line" grep -q '"published": "2024-08-06"' "$TMP/posted.json"
+if [ "$have_py" = 1 ]; then
+    python3 - "$CASES/posted.txt" "$TMP/posted-rev.txt" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read().split("\n\n")
+i = next(k for k, p in enumerate(s) if p.startswith("Posted "))
+s[i - 1], s[i] = s[i], s[i - 1]
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(s))
+PY
+    "$CLEAN" -o "$TMP/posted-rev.json" "$TMP/posted-rev.txt"
+    check "posted page, timestamp first: the headline is the title" \
+        grep -qF "\"title\": \"$HEADLINE\"" "$TMP/posted-rev.json"
+    check_eq "posted page: the timestamp line is a dateline" dateline "$(python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(b["kind"] for b in d["blocks"] if b["text"].startswith("Posted Tue")) or "none")' "$TMP/posted.json")"
+fi
+
+# ---- publisher: a whole name, never a word fragment ----------------------------
+BADU8=$ROOT/tests/cases/bad/clean-invalid-utf8-replace/bad-utf8.txt
+if [ -f "$BADU8" ]; then
+    "$CLEAN" --replace -o "$TMP/badu8.json" "$BADU8" 2>/dev/null
+    check "--replace page: no fragment publisher" grep -q '"publisher": null' "$TMP/badu8.json"
+    # read as Windows-1252, "Séoul" holds the bytes of a copyright sign
+    "$CLEAN" --encoding WINDOWS-1252 -o "$TMP/badu8-1252.json" "$BADU8" 2>/dev/null
+    check "mojibake copyright sign inside a word is no publisher" \
+        grep -q '"publisher": null' "$TMP/badu8-1252.json"
+fi
+
+# ---- every block map loads through the reader's offmap rules -------------------
+MAPCHECK=$BUILD/tests/clean_mapcheck
+if [ ! -x "$MAPCHECK" ]; then
+    skip "block maps load through offmap_from_block" "no $MAPCHECK (make tests-bin)"
+else
+    mkdir -p "$TMP/maps"
+    ins=("$CASES"/*.txt "$TMP"/*.txt)
+    [ -d "$ROOT/seeds" ] && ins+=("$ROOT"/seeds/*.txt)
+    n=0
+    for f in "${ins[@]}"; do
+        [ -s "$f" ] || continue
+        case $f in *.expected.txt | */empty.txt | */blank.txt | */fake.txt | */nul.txt | */bad8.txt) continue ;; esac
+        n=$((n + 1))
+        "$CLEAN" --replace -o "$TMP/maps/$n.json" "$f" 2>/dev/null || echo "$f" >>"$TMP/maps.fail"
+    done
+    check "clean succeeds on every case, seed and encoded variant" test ! -s "$TMP/maps.fail"
+    check "case/seed/variant block maps load through offmap rules" "$MAPCHECK" "$TMP"/maps/*.json
+    if [ -n "$SHARED" ] && [ -d "$SHARED/eval/clean/dev" ]; then
+        mkdir -p "$TMP/devmaps"
+        dev=()
+        for f in "$SHARED"/eval/clean/dev/*.txt; do
+            case $f in *.expected.txt) ;; *) dev+=("$f") ;; esac
+        done
+        "$CLEAN" -O "$TMP/devmaps" "${dev[@]}" 2>"$TMP/err"
+        check_eq "clean succeeds on every dev page" 0 $?
+        check_eq "a JSON for every dev page" "${#dev[@]}" "$(ls "$TMP/devmaps" | grep -c '\.json$')"
+        check "every block map of every dev page loads through offmap rules" \
+            "$MAPCHECK" "$TMP"/devmaps/*.json
+    else
+        skip "dev page block maps" "no ../shared"
+    fi
+fi

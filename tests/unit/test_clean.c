@@ -134,6 +134,91 @@ static void test_norm_map(void **state)
     clean_decoded_free(&d);
 }
 
+static void test_norm_trailing_invisible(void **state)
+{
+    /* word joiners and a soft hyphen after the last visible character are
+     * dropped with the block end: no anchor may lie past the block's end */
+    const char src[] = "Bukan dgn 1 mata.\xE2\x81\xA0\xE2\x81\xA0\xC2\xAD\n";
+    struct clean_decoded d;
+    struct diag dg = {.prog = "test"};
+    struct buf t = BUF_INIT;
+    struct offmap m, back;
+    size_t s0, s1;
+    json_t *block, *map;
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_decode(src, sizeof src - 1, NULL, 0, &d, &dg), 0);
+    clean_norm(&d, 0, d.len, &t, &m, &s0, &s1);
+    assert_string_equal(buf_str(&t), "Bukan dgn 1 mata.");
+    assert_int_equal(s0, 0);
+    assert_int_equal(s1, 17);
+    block = json_object();
+    json_object_set_new(block, "text", json_string(buf_str(&t)));
+    json_object_set_new(block, "start", json_integer((json_int_t)s0));
+    json_object_set_new(block, "end", json_integer((json_int_t)s1));
+    map = offmap_to_json(&m);
+    if (map)
+        json_object_set_new(block, "map", map);
+    assert_int_equal(offmap_from_block(&back, block, &dg), 0);
+    offmap_free(&back);
+    json_decref(block);
+    offmap_free(&m);
+    buf_free(&t);
+    clean_decoded_free(&d);
+}
+
+static void test_meta_publisher_name(void **state)
+{
+    /* Windows-1252 reading of UTF-8 "S\xC3\xA9oul" holds the bytes of "\xC2\xA9":
+     * a copyright sign glued inside a word is no marker, and "oul" no name */
+    const char page[] = "Allies hold talks in S\xC3\xA9oul\n\nAllies hold talks\n\n"
+                        "S\xC3\xA9oul, May 3 -- Defense officials of the two countries met in "
+                        "Seoul on Thursday. They agreed to deepen cooperation.\n\n"
+                        "The next round will be held in Washington.\n";
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    json_t *doc;
+    (void)state;
+    diag_clear(&dg);
+    assert_true(clean_plausible_name("Example Daily News", 18));
+    assert_true(clean_plausible_name("38 North", 8));
+    assert_true(clean_plausible_name("Cruz Bay Publishing, Inc", 24));
+    assert_false(clean_plausible_name("oul", 3));
+    assert_false(clean_plausible_name("is a registered trademark of", 28));
+    assert_false(clean_plausible_name("S\xEF\xBF\xBDoul", 6));
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    doc = clean_document(page, sizeof page - 1, "p.txt", "WINDOWS-1252", 0, &lx, &dg);
+    assert_non_null(doc);
+    assert_true(json_is_null(json_object_get(json_object_get(doc, "meta"), "publisher")));
+    json_decref(doc);
+    clean_lex_free(&lx);
+}
+
+static void test_meta_timestamp_not_title(void **state)
+{
+    const char page[] =
+        "News\n\nAllies agree to deepen defence industry ties at Melbourne talks\n\n"
+        "Posted Tue 6 Aug 2024 at 6:12am, updated Tue 6 Aug 2024 at 9:40am\n\n"
+        "Australia and South Korea have agreed to work more closely on building and "
+        "maintaining military equipment, after their ministers met in Melbourne on Monday.\n\n"
+        "The ministers said in a joint statement that the two countries would look at ways "
+        "to share shipyards and repair facilities in the region over the coming years.\n";
+    struct clean_lex lx;
+    struct diag dg = {.prog = "test"};
+    json_t *doc, *meta;
+    (void)state;
+    diag_clear(&dg);
+    assert_int_equal(clean_lex_load(&lx, &dg), 0);
+    doc = clean_document(page, sizeof page - 1, "p.txt", NULL, 0, &lx, &dg);
+    assert_non_null(doc);
+    meta = json_object_get(doc, "meta");
+    assert_string_equal(jsonio_str(meta, "title"),
+                        "Allies agree to deepen defence industry ties at Melbourne talks");
+    assert_string_equal(jsonio_str(meta, "published"), "2024-08-06");
+    json_decref(doc);
+    clean_lex_free(&lx);
+}
+
 static void test_norm_verbatim(void **state)
 {
     const char src[] = "\nplain text here\n";
@@ -397,6 +482,9 @@ int main(void)
         cmocka_unit_test(test_decode_binary),
         cmocka_unit_test(test_norm_map),
         cmocka_unit_test(test_norm_verbatim),
+        cmocka_unit_test(test_norm_trailing_invisible),
+        cmocka_unit_test(test_meta_publisher_name),
+        cmocka_unit_test(test_meta_timestamp_not_title),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_blocks_page),
         cmocka_unit_test(test_blocks_empty),
