@@ -30,6 +30,7 @@ struct xindex {
     unsigned char *caps; /* no lower-case letter, some capital */
     uint32_t first[257]; /* rows of first byte c: row[first[c] .. first[c+1]) */
     uint32_t *row;
+    unsigned char *sec;  /* per row[] slot: folded second byte, 0 for one-byte rows */
     unsigned char pair[8192];
 };
 

@@ -119,6 +119,7 @@ struct xindex *xindex_new(const char *const *pat, size_t n)
     ix->len = xcalloc(n ? n : 1, sizeof *ix->len);
     ix->caps = xcalloc(n ? n : 1, 1);
     ix->row = xcalloc(n ? n : 1, sizeof *ix->row);
+    ix->sec = xcalloc(n ? n : 1, 1);
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)pat[i];
         if (!p || !p[0])
@@ -143,7 +144,11 @@ struct xindex *xindex_new(const char *const *pat, size_t n)
     /* rows keep their file order inside a bucket: ties go to the earlier row */
     for (size_t i = 0; i < n; i++)
         if (ix->pat[i])
-            ix->row[fill[xt_fold_tab[(unsigned char)ix->pat[i][0]]]++] = (uint32_t)i;
+        {
+            uint32_t k = fill[xt_fold_tab[(unsigned char)ix->pat[i][0]]]++;
+            ix->row[k] = (uint32_t)i;
+            ix->sec[k] = xt_fold_tab[(unsigned char)ix->pat[i][1]];
+        }
     return ix;
 }
 
@@ -155,24 +160,44 @@ void xindex_free(struct xindex *ix)
     free(ix->len);
     free(ix->caps);
     free(ix->row);
+    free(ix->sec);
     free(ix);
 }
 
-/* Row R of IX matched at S+AT in MODE: its length or 0. */
-static size_t xt_ix_row(const struct xindex *ix, size_t r, const char *s, size_t len, size_t at,
-                        int mode)
+/* Non-zero when S+AT is inside a word: no row starting with a word byte can
+ * match there (xt_match_n's left boundary, decided once for the bucket). */
+static int xt_midword(const char *s, size_t len, size_t at)
 {
-    int icase = mode == XT_AUTO ? !ix->caps[r] : mode;
+    return at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)s[at]) &&
+           !(at >= 3 && xt_is_quote(s, len, at - 3));
+}
+
+/* Row IX->row[K] matched at S+AT in MODE: its length or 0. C2 is the folded
+ * byte after AT (0 at the end): a row whose folded second byte differs
+ * cannot match. */
+static size_t xt_ix_row(const struct xindex *ix, uint32_t k, unsigned c2, const char *s,
+                        size_t len, size_t at, int mode)
+{
+    uint32_t r = ix->row[k];
+    int icase;
+    if (ix->sec[k] && ix->sec[k] != c2)
+        return 0;
+    icase = mode == XT_AUTO ? !ix->caps[r] : mode;
     if (!icase && s[at] != ix->pat[r][0])
         return 0;
     return xt_match_n(s, len, at, ix->pat[r], ix->len[r], icase);
 }
 
+/* The folded byte after S+AT, 0 at the end. */
+static unsigned xt_c2(const char *s, size_t len, size_t at)
+{
+    return at + 1 < len ? xt_fold_tab[(unsigned char)s[at + 1]] : 0u;
+}
+
 /* Non-zero when some row of IX may start at S+AT (first two folded bytes). */
 static int xt_ix_may(const struct xindex *ix, const char *s, size_t len, size_t at)
 {
-    unsigned k = (unsigned)xt_fold_tab[(unsigned char)s[at]] << 8 |
-                 (at + 1 < len ? xt_fold_tab[(unsigned char)s[at + 1]] : 0u);
+    unsigned k = (unsigned)xt_fold_tab[(unsigned char)s[at]] << 8 | xt_c2(s, len, at);
     return ix->pair[k >> 3] >> (k & 7) & 1;
 }
 
@@ -192,10 +217,10 @@ long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_
 {
     long best = -1;
     size_t bl = 0;
-    if (at < len && xt_ix_may(ix, s, len, at)) {
-        unsigned c = xt_fold_tab[(unsigned char)s[at]];
+    if (at < len && xt_ix_may(ix, s, len, at) && !xt_midword(s, len, at)) {
+        unsigned c = xt_fold_tab[(unsigned char)s[at]], c2 = xt_c2(s, len, at);
         for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
-            size_t m = xt_ix_row(ix, ix->row[k], s, len, at, mode);
+            size_t m = xt_ix_row(ix, k, c2, s, len, at, mode);
             if (m > bl || (m && m == bl && (long)ix->row[k] < best)) {
                 bl = m;
                 best = (long)ix->row[k];
@@ -211,12 +236,13 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
                  struct xhits *h)
 {
     for (size_t at = from; at < len; at++) {
-        unsigned c;
-        if (!xt_ix_may(ix, s, len, at))
+        unsigned c, c2;
+        if (!xt_ix_may(ix, s, len, at) || xt_midword(s, len, at))
             continue;
         c = xt_fold_tab[(unsigned char)s[at]];
+        c2 = xt_c2(s, len, at);
         for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
-            size_t m = xt_ix_row(ix, ix->row[k], s, len, at, mode);
+            size_t m = xt_ix_row(ix, k, c2, s, len, at, mode);
             if (!m)
                 continue;
             if (h->n == h->cap) {
@@ -232,14 +258,15 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
                     int word, size_t *row)
 {
     for (size_t at = from; at < len; at++) {
-        unsigned c;
-        if (!xt_ix_may(ix, s, len, at))
+        unsigned c, c2;
+        if (!xt_ix_may(ix, s, len, at) || xt_midword(s, len, at))
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
         c = xt_fold_tab[(unsigned char)s[at]];
+        c2 = xt_c2(s, len, at);
         for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++)
-            if (xt_ix_row(ix, ix->row[k], s, len, at, mode)) {
+            if (xt_ix_row(ix, k, c2, s, len, at, mode)) {
                 if (row)
                     *row = ix->row[k];
                 return at;
