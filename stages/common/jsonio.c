@@ -12,7 +12,7 @@
 json_t *jsonio_loadb(const char *text, size_t len, const char *name, struct diag *d)
 {
     json_error_t err;
-    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (!doc) {
         diag_set(d, name, "not valid JSON: %s", err.text);
         if (err.line > 0)
