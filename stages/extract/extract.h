@@ -30,7 +30,12 @@ struct xindex {
     unsigned char *caps; /* no lower-case letter, some capital */
     uint32_t first[257]; /* rows of first byte c: row[first[c] .. first[c+1]) */
     uint32_t *row;
-    unsigned char *sec;  /* per row[] slot: folded second byte, 0 for one-byte rows */
+    /* pair lists (file order): prow[hoff[h] .. +hcnt[h]) for the key hkey[h]-1
+     * (folded first byte << 8 | folded second byte) of an open-addressed table
+     * (hmask + 1 slots); one[ofirst[c] .. ofirst[c+1]): the one-byte rows of c */
+    uint32_t *prow, *hkey, *hoff, *hcnt, *one;
+    uint32_t hmask;
+    uint32_t ofirst[257];
     unsigned char pair[8192];
 };
 
@@ -113,7 +118,29 @@ int xlist_has(const struct xlist *l, const char *word, size_t len, int icase);
 
 /* ---- text helpers ------------------------------------------------------- */
 
-int xt_is_word(unsigned char c);
+/* Word bytes: ASCII letters and digits, and every byte of a UTF-8 sequence.
+ * Inline: the matchers test it on every byte of every sentence. */
+static inline int xt_is_word(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c >= 0x80;
+}
+/* Typographic quotes (U+2018, U+2019, U+201C, U+201D) at S+i end a word
+ * although their bytes are >= 0x80: "NCG’s", "‘KIDD’". */
+static inline int xt_is_quote(const char *s, size_t len, size_t i)
+{
+    return i + 3 <= len && (unsigned char)s[i] == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99 ||
+            (unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d);
+}
+/* Non-zero when S+AT (AT < LEN) is inside a word: no phrase starting with a
+ * word byte matches there on word boundaries (xt_match_at, the xindex
+ * matchers), so a scan may skip the offset. */
+static inline int xt_inword(const char *s, size_t len, size_t at)
+{
+    return at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)s[at]) &&
+           !(at >= 3 && xt_is_quote(s, len, at - 3));
+}
 /* Find PAT in S[from,len) on word boundaries; ICASE folds ASCII case.
  * Returns the offset or (size_t)-1. */
 size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase);

@@ -150,8 +150,12 @@ json_t *extract_commitments(const struct xdoc *doc, const json_t *people)
         const char *s = xdoc_stext(doc, si, &len);
         for (size_t i = 0; i < len; i++) {
             size_t al = 0, vl, p, v;
-            long row = xt_longest_at(&x->commit_actors, s, len, i, 1, &al);
+            long row;
             const char *actor = NULL;
+            /* every actor form below starts on a word boundary */
+            if (xt_inword(s, len, i))
+                continue;
+            row = xt_longest_at(&x->commit_actors, s, len, i, 1, &al);
             if (row >= 0 && x->commit_actors.b[row])
                 actor = x->commit_actors.b[row];
             else if (last_actor && (al = xt_match_at(s, len, i, "They", 0)) != 0)

@@ -241,14 +241,13 @@ json_t *extract_mechanisms(const struct xdoc *doc)
             xi_add_mech(out, doc, si, s, defs[k].lf_start, defs[k].lf_end, s + defs[k].sf_start,
                         defs[k].sf_end - defs[k].sf_start);
         }
-        for (size_t si = 0; si < doc->nbody; si++) {
+        /* a body block's sentences are doc->sents[s0 .. s0+ns) */
+        for (size_t si = blk->s0; si < blk->s0 + blk->ns; si++) {
             const struct xsent *st = &doc->sents[si];
             size_t len = st->t1;
-            if (st->blk != bi)
-                continue;
             for (size_t i = st->t0; i < len; i++) {
                 size_t ml, b, e, defined = 0;
-                if (xt_longest_at(&x->mechanisms, s, len, i, 0, &ml) < 0)
+                if (xt_inword(s, len, i) || xt_longest_at(&x->mechanisms, s, len, i, 0, &ml) < 0)
                     continue;
                 e = i + ml;
                 for (size_t k = 0; k < nd; k++)

@@ -257,10 +257,16 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
                     m.ordinal = xm_ordinal_after(s, m.t1, st->t1, &m.ord_t0);
                 if (m.ordinal && m.ord_t0 < m.t0 && m.ordinal < 100 &&
                     !isdigit((unsigned char)s[m.ord_t0])) {
-                    /* "the first KIDD meeting since ..." counts, not orders */
+                    /* "the first KIDD meeting since ...", "the first TMM
+                     * hosted in Japan", "the second KIDD this year" count,
+                     * they do not number the series */
+                    static const char *const count_words[] = {
+                        "since", "hosted", "ever", "this year", "of its kind", "under",
+                        "outside", "in person", "in years"};
                     size_t e = i + bl, lim = e + 30 < st->t1 ? e + 30 : st->t1;
-                    if (xt_find(s, lim, e, "since", 1) != (size_t)-1)
-                        m.ordinal = 0;
+                    for (size_t q = 0; q < sizeof count_words / sizeof *count_words; q++)
+                        if (xt_find(s, lim, e, count_words[q], 1) != (size_t)-1)
+                            m.ordinal = 0;
                 }
                 xm_add(&v, &n, &cap, m);
             }

@@ -76,8 +76,11 @@ static size_t xp_poss(const char *w, size_t n)
  * (III, Jr.). Returns its length without a possessive, 0 when none. */
 static size_t xp_token(const struct xdata *x, const char *s, size_t len, size_t i, int first)
 {
-    size_t n = xt_word_len(s, len, i), caps = 0, core;
-    if (!n || !isupper((unsigned char)s[i]))
+    size_t n, caps = 0, core;
+    if (i >= len || !isupper((unsigned char)s[i]))
+        return 0;
+    n = xt_word_len(s, len, i);
+    if (!n)
         return 0;
     core = n - xp_poss(s + i, n);
     if (n == 2 && s[i + 1] == '.')
@@ -114,6 +117,10 @@ static size_t xp_name_at(const struct xdata *x, const char *s, size_t len, size_
     size_t nt = 0, p = i, e = i;
     if (i > 0 && xt_is_word((unsigned char)s[i - 1]))
         return 0;
+    if (i >= len || !isupper((unsigned char)s[i])) {
+        *end = i; /* no first token */
+        return 0;
+    }
     while (nt < XP_MAX_TOK) {
         size_t t = xp_token(x, s, len, p, nt == 0);
         if (!t)
@@ -400,6 +407,8 @@ static int xp_acting_before(const char *s, size_t s0, size_t t0)
 static size_t xp_skip_honorific(const char *s, size_t len, size_t p)
 {
     static const char *const h[] = {"Dr. ", "Mr. ", "Ms. ", "Mrs. ", "Prof. "};
+    if (p >= len || (s[p] != 'D' && s[p] != 'M' && s[p] != 'P'))
+        return p;
     for (size_t k = 0; k < sizeof h / sizeof h[0]; k++)
         if (len - p > strlen(h[k]) && !strncmp(s + p, h[k], strlen(h[k])))
             return p + strlen(h[k]);
@@ -895,6 +904,34 @@ static void xp_korean_side(const struct xdata *x, struct xperson *p)
         p->side = "ROK";
 }
 
+/* A title that names its country after the office ("Minister of Defense of
+ * Japan", "Minister of National Defense of the Republic of Korea") gives the
+ * side when nothing else did: "of [the] WORD" with a side word of sides.tsv,
+ * ending at a word boundary. */
+static void xp_title_country_side(const struct xdata *x, struct xperson *p)
+{
+    if (p->side || !p->title)
+        return;
+    for (size_t k = 0; k < x->sides.n; k++) {
+        const char *w = x->sides.b[k];
+        size_t wl;
+        if (!w || !*w)
+            continue;
+        wl = strlen(w);
+        for (const char *t = strstr(p->title, "of "); t; t = strstr(t + 1, "of ")) {
+            const char *q = t + 3;
+            if (t != p->title && t[-1] != ' ')
+                continue;
+            if (!strncmp(q, "the ", 4))
+                q += 4;
+            if (!strncmp(q, w, wl) && !isalnum((unsigned char)q[wl]) && q[wl] != '\'') {
+                p->side = x->sides.a[k];
+                return;
+            }
+        }
+    }
+}
+
 json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
 {
     struct xpeople pl = {0};
@@ -904,8 +941,10 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
     struct xp_memo mm = {0};
     for (size_t si = 0; si < doc->nsents; si++)
         xp_anchor_sentence(doc, si, &pl);
-    for (size_t i = 0; i < pl.n; i++)
+    for (size_t i = 0; i < pl.n; i++) {
+        xp_title_country_side(doc->data, &pl.p[i]);
         xp_korean_side(doc->data, &pl.p[i]);
+    }
     for (size_t si = 0; si < doc->nsents; si++)
         xp_roles_sentence(doc, si, &pl, &mm, m, parties, nparties);
     xp_memo_free(&mm);

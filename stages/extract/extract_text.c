@@ -27,25 +27,12 @@ unsigned char xt_fold(unsigned char c)
     return xt_fold_tab[c];
 }
 
-int xt_is_word(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c >= 0x80;
-}
 
 static int xt_eq(char a, char b, int icase)
 {
     return icase ? xt_fold_tab[(unsigned char)a] == xt_fold_tab[(unsigned char)b] : a == b;
 }
 
-/* Typographic quotes (U+2018, U+2019, U+201C, U+201D) end a word although
- * their bytes are >= 0x80: "NCG’s", "‘KIDD’". */
-static int xt_is_quote(const char *s, size_t len, size_t i)
-{
-    return i + 3 <= len && (unsigned char)s[i] == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
-           ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99 ||
-            (unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d);
-}
 
 /* The match of PAT (N bytes, N > 0) at S+AT on word boundaries: N or 0. */
 static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n,
@@ -110,6 +97,90 @@ static int xt_all_caps(const char *s)
     return up;
 }
 
+/* Pair key of folded first bytes A, B, and its row in the pair list. */
+struct xt_kr {
+    uint32_t key, row;
+};
+
+static int xt_kr_cmp(const void *a, const void *b)
+{
+    const struct xt_kr *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static uint32_t xt_pair_hash(uint32_t key, uint32_t mask)
+{
+    return (key * 2654435761u) >> 16 & mask;
+}
+
+/* The pair lists: for every folded first-two-bytes key of a row, the rows
+ * with that key merged in file order with the one-byte rows of its first
+ * byte; a key without a list falls back to the one-byte rows (ix->row's
+ * bucket minus the longer rows: ix->one). */
+static void xt_pairs_build(struct xindex *ix)
+{
+    size_t n = ix->n, nk = 0, nd = 0, total = 0, w = 0;
+    struct xt_kr *kr = xcalloc(n ? n : 1, sizeof *kr);
+    uint32_t ones[257] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)ix->pat[i];
+        if (!p)
+            continue;
+        if (!p[1])
+            ones[xt_fold_tab[p[0]] + 1]++;
+        else
+            kr[nk++] = (struct xt_kr){(uint32_t)xt_fold_tab[p[0]] << 8 | xt_fold_tab[p[1]],
+                                      (uint32_t)i};
+    }
+    for (unsigned c = 0; c < 256; c++)
+        ones[c + 1] += ones[c];
+    memcpy(ix->ofirst, ones, sizeof ones);
+    ix->one = xcalloc(ones[256] ? ones[256] : 1, sizeof *ix->one);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)ix->pat[i];
+        if (p && !p[1])
+            ix->one[ones[xt_fold_tab[p[0]]]++] = (uint32_t)i;
+    }
+    qsort(kr, nk, sizeof *kr, xt_kr_cmp);
+    for (size_t a = 0; a < nk; a++)
+        if (a == 0 || kr[a].key != kr[a - 1].key) {
+            unsigned c = kr[a].key >> 8;
+            nd++;
+            total += ix->ofirst[c + 1] - ix->ofirst[c];
+        }
+    total += nk;
+    ix->hmask = 1;
+    while (ix->hmask + 1 < 2 * nd + 2)
+        ix->hmask = 2 * ix->hmask + 1;
+    ix->hkey = xcalloc(ix->hmask + 1, sizeof *ix->hkey);
+    ix->hoff = xcalloc(ix->hmask + 1, sizeof *ix->hoff);
+    ix->hcnt = xcalloc(ix->hmask + 1, sizeof *ix->hcnt);
+    ix->prow = xcalloc(total ? total : 1, sizeof *ix->prow);
+    for (size_t a = 0; a < nk;) {
+        uint32_t key = kr[a].key, h = xt_pair_hash(key, ix->hmask), start = (uint32_t)w;
+        unsigned c = key >> 8;
+        uint32_t o = ix->ofirst[c], oe = ix->ofirst[c + 1];
+        size_t b = a;
+        while (b < nk && kr[b].key == key)
+            b++;
+        /* merge the rows of this key (sorted) with the one-byte rows of C */
+        while (a < b || o < oe) {
+            if (o >= oe || (a < b && kr[a].row < ix->one[o]))
+                ix->prow[w++] = kr[a++].row;
+            else
+                ix->prow[w++] = ix->one[o++];
+        }
+        while (ix->hkey[h])
+            h = (h + 1) & ix->hmask;
+        ix->hkey[h] = key + 1;
+        ix->hoff[h] = start;
+        ix->hcnt[h] = (uint32_t)w - start;
+    }
+    free(kr);
+}
+
 struct xindex *xindex_new(const char *const *pat, size_t n)
 {
     struct xindex *ix = xcalloc(1, sizeof *ix);
@@ -119,7 +190,6 @@ struct xindex *xindex_new(const char *const *pat, size_t n)
     ix->len = xcalloc(n ? n : 1, sizeof *ix->len);
     ix->caps = xcalloc(n ? n : 1, 1);
     ix->row = xcalloc(n ? n : 1, sizeof *ix->row);
-    ix->sec = xcalloc(n ? n : 1, 1);
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)pat[i];
         if (!p || !p[0])
@@ -144,11 +214,8 @@ struct xindex *xindex_new(const char *const *pat, size_t n)
     /* rows keep their file order inside a bucket: ties go to the earlier row */
     for (size_t i = 0; i < n; i++)
         if (ix->pat[i])
-        {
-            uint32_t k = fill[xt_fold_tab[(unsigned char)ix->pat[i][0]]]++;
-            ix->row[k] = (uint32_t)i;
-            ix->sec[k] = xt_fold_tab[(unsigned char)ix->pat[i][1]];
-        }
+            ix->row[fill[xt_fold_tab[(unsigned char)ix->pat[i][0]]]++] = (uint32_t)i;
+    xt_pairs_build(ix);
     return ix;
 }
 
@@ -160,29 +227,20 @@ void xindex_free(struct xindex *ix)
     free(ix->len);
     free(ix->caps);
     free(ix->row);
-    free(ix->sec);
+    free(ix->one);
+    free(ix->prow);
+    free(ix->hkey);
+    free(ix->hoff);
+    free(ix->hcnt);
     free(ix);
 }
 
-/* Non-zero when S+AT is inside a word: no row starting with a word byte can
- * match there (xt_match_n's left boundary, decided once for the bucket). */
-static int xt_midword(const char *s, size_t len, size_t at)
-{
-    return at > 0 && xt_is_word((unsigned char)s[at - 1]) && xt_is_word((unsigned char)s[at]) &&
-           !(at >= 3 && xt_is_quote(s, len, at - 3));
-}
 
-/* Row IX->row[K] matched at S+AT in MODE: its length or 0. C2 is the folded
- * byte after AT (0 at the end): a row whose folded second byte differs
- * cannot match. */
-static size_t xt_ix_row(const struct xindex *ix, uint32_t k, unsigned c2, const char *s,
-                        size_t len, size_t at, int mode)
+/* Row R of IX matched at S+AT in MODE: its length or 0. */
+static size_t xt_ix_row(const struct xindex *ix, uint32_t r, const char *s, size_t len, size_t at,
+                        int mode)
 {
-    uint32_t r = ix->row[k];
-    int icase;
-    if (ix->sec[k] && ix->sec[k] != c2)
-        return 0;
-    icase = mode == XT_AUTO ? !ix->caps[r] : mode;
+    int icase = mode == XT_AUTO ? !ix->caps[r] : mode;
     if (!icase && s[at] != ix->pat[r][0])
         return 0;
     return xt_match_n(s, len, at, ix->pat[r], ix->len[r], icase);
@@ -201,6 +259,23 @@ static int xt_ix_may(const struct xindex *ix, const char *s, size_t len, size_t 
     return ix->pair[k >> 3] >> (k & 7) & 1;
 }
 
+/* The rows that may match at S+AT (same folded first byte and, for rows
+ * longer than one byte, same folded second byte), in file order: *ROWS
+ * points into IX; returns their number. */
+static uint32_t xt_ix_cands(const struct xindex *ix, const char *s, size_t len, size_t at,
+                            const uint32_t **rows)
+{
+    unsigned c = xt_fold_tab[(unsigned char)s[at]];
+    uint32_t key = (uint32_t)c << 8 | xt_c2(s, len, at), h = xt_pair_hash(key, ix->hmask);
+    for (; ix->hkey[h]; h = (h + 1) & ix->hmask)
+        if (ix->hkey[h] == key + 1) {
+            *rows = ix->prow + ix->hoff[h];
+            return ix->hcnt[h];
+        }
+    *rows = ix->one + ix->ofirst[c];
+    return ix->ofirst[c + 1] - ix->ofirst[c];
+}
+
 size_t xindex_rows_at(const struct xindex *ix, const char *s, size_t len, size_t at,
                       const uint32_t **rows)
 {
@@ -217,13 +292,14 @@ long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_
 {
     long best = -1;
     size_t bl = 0;
-    if (at < len && xt_ix_may(ix, s, len, at) && !xt_midword(s, len, at)) {
-        unsigned c = xt_fold_tab[(unsigned char)s[at]], c2 = xt_c2(s, len, at);
-        for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
-            size_t m = xt_ix_row(ix, k, c2, s, len, at, mode);
-            if (m > bl || (m && m == bl && (long)ix->row[k] < best)) {
+    if (at < len && xt_ix_may(ix, s, len, at) && !xt_inword(s, len, at)) {
+        const uint32_t *rows;
+        uint32_t nr = xt_ix_cands(ix, s, len, at, &rows);
+        for (uint32_t k = 0; k < nr; k++) {
+            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode);
+            if (m > bl || (m && m == bl && (long)rows[k] < best)) {
                 bl = m;
-                best = (long)ix->row[k];
+                best = (long)rows[k];
             }
         }
     }
@@ -236,20 +312,20 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
                  struct xhits *h)
 {
     for (size_t at = from; at < len; at++) {
-        unsigned c, c2;
-        if (!xt_ix_may(ix, s, len, at) || xt_midword(s, len, at))
+        const uint32_t *rows;
+        uint32_t nr;
+        if (!xt_ix_may(ix, s, len, at) || xt_inword(s, len, at))
             continue;
-        c = xt_fold_tab[(unsigned char)s[at]];
-        c2 = xt_c2(s, len, at);
-        for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
-            size_t m = xt_ix_row(ix, k, c2, s, len, at, mode);
+        nr = xt_ix_cands(ix, s, len, at, &rows);
+        for (uint32_t k = 0; k < nr; k++) {
+            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode);
             if (!m)
                 continue;
             if (h->n == h->cap) {
                 h->cap = h->cap ? 2 * h->cap : 16;
                 h->v = xrealloc(h->v, xmul(h->cap, sizeof *h->v));
             }
-            h->v[h->n++] = (struct xhit){.at = at, .len = m, .row = ix->row[k]};
+            h->v[h->n++] = (struct xhit){.at = at, .len = m, .row = rows[k]};
         }
     }
 }
@@ -258,17 +334,17 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
                     int word, size_t *row)
 {
     for (size_t at = from; at < len; at++) {
-        unsigned c, c2;
-        if (!xt_ix_may(ix, s, len, at) || xt_midword(s, len, at))
+        const uint32_t *rows;
+        uint32_t nr;
+        if (!xt_ix_may(ix, s, len, at) || xt_inword(s, len, at))
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
-        c = xt_fold_tab[(unsigned char)s[at]];
-        c2 = xt_c2(s, len, at);
-        for (uint32_t k = ix->first[c]; k < ix->first[c + 1]; k++)
-            if (xt_ix_row(ix, k, c2, s, len, at, mode)) {
+        nr = xt_ix_cands(ix, s, len, at, &rows);
+        for (uint32_t k = 0; k < nr; k++)
+            if (xt_ix_row(ix, rows[k], s, len, at, mode)) {
                 if (row)
-                    *row = ix->row[k];
+                    *row = rows[k];
                 return at;
             }
     }
