@@ -1,7 +1,10 @@
 /* utf8.c - exact UTF-8 decoding and small text helpers. */
 #include "utf8.h"
 
+#include <string.h>
+
 #include "buf.h"
+#include "xalloc.h"
 
 uint32_t utf8_next(const char *str, size_t len, size_t *i)
 {
@@ -121,4 +124,36 @@ static char *utf8_fold_impl(const char *s, size_t len, int fold)
 
 char *utf8_fold(const char *s, size_t len) { return utf8_fold_impl(s, len, 1); }
 
-char *utf8_squeeze(const char *s, size_t len) { return utf8_fold_impl(s, len, 0); }
+/* Already squeezed: ASCII-only spacing, single spaces, no space at either
+ * end, valid UTF-8 with no other space characters. The common case for
+ * sentence evidence, so it is checked before the general copy. */
+static int utf8_is_squeezed(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len && (s[0] == ' ' || s[len - 1] == ' '))
+        return 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c == ' ' ? (i + 1 < len && s[i + 1] == ' ') : (c < 0x20 || c == 0x7F))
+                return 0;
+            i++;
+            continue;
+        }
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp == UTF8_BAD || utf8_is_space(cp))
+            return 0;
+    }
+    return 1;
+}
+
+char *utf8_squeeze(const char *s, size_t len)
+{
+    if (utf8_is_squeezed(s, len)) {
+        char *p = xmalloc(len + 1);
+        memcpy(p, s, len);
+        p[len] = '\0';
+        return p;
+    }
+    return utf8_fold_impl(s, len, 0);
+}

@@ -61,6 +61,16 @@ static void test_utf8_fold(void **state)
     f = utf8_squeeze("a \xC2\xA0 b\n\nc", 10);
     assert_string_equal(f, "a b c");
     free(f);
+    /* the already-squeezed fast path and the general path agree */
+    static const char *const cases[][2] = {
+        {"The two sides met.", "The two sides met."}, {"a  b", "a b"}, {" a", "a"},
+        {"a ", "a"}, {"a\tb", "a b"}, {"caf\xC3\xA9 au lait", "caf\xC3\xA9 au lait"},
+        {"a\xE2\x80\x89" "b", "a b"}, {"x\xFFy", "x\xEF\xBF\xBDy"}, {"", ""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        f = utf8_squeeze(cases[i][0], strlen(cases[i][0]));
+        assert_string_equal(f, cases[i][1]);
+        free(f);
+    }
 }
 
 static void test_buf(void **state)
