@@ -155,14 +155,21 @@ for in in "${inputs[@]}"; do
     fi
 done
 
-# one entry per real file; two different files may not share a stem
+# one entry per real file; two different files may not share a stem. All
+# paths are resolved by one realpath call (no process per file).
 declare -A seen_real=() seen_stem=()
 docs=() stems=()
-for f in "${files[@]}"; do
-    real=$(realpath -e -- "$f" 2>/dev/null) || die "$f: cannot resolve path"
+mapfile -d '' -t reals < <(printf '%s\0' "${files[@]}" | xargs -0 realpath -z -e -- 2>/dev/null)
+[ ${#reals[@]} -eq ${#files[@]} ] || {
+    for f in "${files[@]}"; do realpath -e -- "$f" >/dev/null 2>&1 || die "$f: cannot resolve path"; done
+    die "cannot resolve the input paths"
+}
+for k in "${!files[@]}"; do
+    f=${files[k]} real=${reals[k]}
     [ -n "${seen_real[$real]:-}" ] && continue
     seen_real[$real]=1
-    base=$(basename -- "$f")
+    base=${f%/}
+    base=${base##*/}
     stem=${base%.*}
     [ -n "$stem" ] || stem=$base
     if [ -n "${seen_stem[$stem]:-}" ]; then
@@ -220,72 +227,101 @@ mapfile -t input_hash < <(printf '%s\0' "${docs[@]}" | xargs -0 sha256sum -- | s
 [ ${#input_hash[@]} -eq "$ndocs" ] || die "cannot read every input (sha256sum failed)"
 
 # ---------------------------------------------------------------- per document
-# Each job runs clean then extract for one document and appends one line
-# "INDEX STATUS" to status.log (short appends are atomic). The clean output
-# is a function of the input and the clean stage, so the extract key derives
-# from the clean key: nothing is hashed twice.
-mkdir -p "$tmp/err"
-: >"$tmp/status.log"
-doc_job() { # index
-    local i=$1 in=${docs[$1]} stem=${stems[$1]}
-    local cj="$outdir/clean/$stem.json" mj="$outdir/meetings/$stem.json"
-    local ck="$outdir/.cache/$stem.clean" mk="$outdir/.cache/$stem.extract"
-    local kc="${input_hash[$1]}:$stamp_clean" did=""
-    local ke="$kc:$stamp_extract"
-    if ! cached "$ck" "$kc" "$cj"; then
-        rm -f "$ck"
-        if ! "$BIN/clean" -o "$cj" -- "$in" 2>"$tmp/err/$i"; then
-            echo "$i 1" >>"$tmp/status.log"; return
-        fi
-        printf '%s\n' "$kc" >"$ck"
-        did="clean"
-    fi
-    if ! cached "$mk" "$ke" "$mj"; then
-        rm -f "$mk"
-        if ! "$BIN/extract" -o "$mj" -- "$cj" 2>>"$tmp/err/$i"; then
-            echo "$i 1" >>"$tmp/status.log"; return
-        fi
-        printf '%s\n' "$ke" >"$mk"
-        did="$did${did:+ + }extract"
-    fi
-    [ "$verbose" = 1 ] && echo "$PROG: $in: ${did:-up to date}" >>"$tmp/err/$i"
-    echo "$i 0" >>"$tmp/status.log"
-}
+# clean, then extract, each in batch mode (`STAGE -O DIR FILE...`): chunks of
+# documents, one process per chunk, N chunks at a time, so a corpus is not
+# paid for in process start-ups or shell jobs. A document succeeded when its
+# output is newer than the stamp taken before the stage (a builtin test: no
+# process per document). The clean output is a function of the input and the
+# clean stage, so the extract key derives from the clean key.
+declare -a status=() reason=()
+for i in "${!docs[@]}"; do status[i]=0; done
+failed=0
 
-t_stage=$EPOCHSECONDS
-[ "$is_tty" = 1 ] || note "clean + extract: $ndocs documents, $jobs at a time"
-failed=0 done_n=0 running=0 next=0 stop=0
-declare -a status=()
-report_done() { # read the status lines written since the last call
-    local lines line i st
-    mapfile -t -s "$done_n" lines <"$tmp/status.log"
-    for line in "${lines[@]}"; do
-        i=${line% *} st=${line#* }
-        status[i]=$st
-        done_n=$((done_n + 1))
-        if [ "$st" != 0 ]; then
-            failed=$((failed + 1))
-            [ "$is_tty" = 1 ] && [ "$quiet" = 0 ] && printf '\r\033[K' >&2
-            if [ -s "$tmp/err/$i" ]; then cat "$tmp/err/$i" >&2
-            else echo "$PROG: ${docs[$i]}: failed" >&2; fi
-            [ "$keep_going" = 1 ] || stop=1
-        elif [ -s "$tmp/err/$i" ]; then
-            cat "$tmp/err/$i" >&2 # warnings, and -v lines
+# run_stage STAGE OUTSUBDIR: runs STAGE on the documents listed in $todo
+# (indices; inputs in $stage_in[i]), sets status/reason of those that fail.
+run_stage() {
+    local stage=$1 sub=$2 n=${#todo[@]} chunk c=0 k i running=0 done_n=0 line
+    local stamp="$tmp/stamp.$stage"
+    [ "$n" -gt 0 ] || return 0
+    chunk=$(( (n + jobs * 4 - 1) / (jobs * 4) ))
+    [ "$chunk" -gt 64 ] && chunk=64
+    [ "$chunk" -lt 1 ] && chunk=1
+    : >"$stamp"
+    sleep 0.01 # outputs must be strictly newer than the stamp
+    t_stage=$EPOCHSECONDS
+    [ "$is_tty" = 1 ] || note "$stage: $n documents, $jobs at a time"
+    for ((k = 0; k < n; k += chunk)); do
+        local files=()
+        for i in "${todo[@]:k:chunk}"; do files+=("${stage_in[i]}"); done
+        "$BIN/$stage" -O "$outdir/$sub" -- "${files[@]}" 2>"$tmp/err.$stage.$c" &
+        c=$((c + 1)) running=$((running + 1))
+        if [ "$running" -ge "$jobs" ]; then
+            wait -n 2>/dev/null
+            running=$((running - 1)) done_n=$((done_n + chunk))
+            [ "$done_n" -gt "$n" ] && done_n=$n
+            progress "$stage" "$done_n" "$n"
         fi
     done
-    progress "clean + extract" "$done_n" "$ndocs"
+    wait
+    progress "$stage" "$n" "$n"
+    local errs=()
+    for ((k = 0; k < c; k++)); do
+        [ -s "$tmp/err.$stage.$k" ] || continue
+        mapfile -t -O "${#errs[@]}" errs <"$tmp/err.$stage.$k"
+    done
+    for i in "${todo[@]}"; do
+        local out="$outdir/$sub/${stems[i]}.json"
+        if [ "$out" -nt "$stamp" ]; then
+            [ "$verbose" = 1 ] && echo "$PROG: ${docs[i]}: $stage done" >&2
+            continue
+        fi
+        status[i]=1
+        failed=$((failed + 1))
+        reason[i]="$stage failed"
+        for line in "${errs[@]}"; do
+            case $line in *"${stage_in[i]}"*) reason[i]=$line; break ;; esac
+        done
+    done
+    [ "$is_tty" = 1 ] && [ "$quiet" = 0 ] && [ ${#errs[@]} -gt 0 ] && printf '\r\033[K' >&2
+    [ ${#errs[@]} -gt 0 ] && printf '%s\n' "${errs[@]}" >&2 # errors and warnings, as the stages wrote them
+    return 0
 }
-while [ "$next" -lt "$ndocs" ] && [ "$stop" = 0 ]; do
-    doc_job "$next" &
-    next=$((next + 1)) running=$((running + 1))
-    if [ "$running" -ge "$jobs" ]; then
-        wait -n 2>/dev/null
-        running=$((running - 1))
-        report_done
+
+# clean: the documents whose input or clean stage changed
+declare -a stage_in=() kc=() todo=()
+for i in "${!docs[@]}"; do
+    kc[i]="${input_hash[i]}:$stamp_clean"
+    stage_in[i]=${docs[i]}
+    if ! cached "$outdir/.cache/${stems[i]}.clean" "${kc[i]}" "$outdir/clean/${stems[i]}.json"; then
+        rm -f "$outdir/.cache/${stems[i]}.clean"
+        todo+=("$i")
     fi
 done
-wait
-report_done
+run_stage clean clean
+for i in "${todo[@]}"; do
+    [ "${status[i]}" = 0 ] && printf '%s\n' "${kc[i]}" >"$outdir/.cache/${stems[i]}.clean"
+done
+
+if [ "$failed" -gt 0 ] && [ "$keep_going" = 0 ]; then
+    die "$failed of $ndocs documents failed; no new briefing written (use --keep-going to leave them out)"
+fi
+
+# extract: the documents whose clean output or extract stage changed
+todo=()
+for i in "${!docs[@]}"; do
+    [ "${status[i]}" = 0 ] || continue
+    stage_in[i]="$outdir/clean/${stems[i]}.json"
+    if ! cached "$outdir/.cache/${stems[i]}.extract" "${kc[i]}:$stamp_extract" \
+        "$outdir/meetings/${stems[i]}.json"; then
+        rm -f "$outdir/.cache/${stems[i]}.extract"
+        todo+=("$i")
+    fi
+done
+run_stage extract meetings
+for i in "${todo[@]}"; do
+    [ "${status[i]}" = 0 ] &&
+        printf '%s\n' "${kc[i]}:$stamp_extract" >"$outdir/.cache/${stems[i]}.extract"
+done
 
 if [ "$failed" -gt 0 ] && [ "$keep_going" = 0 ]; then
     die "$failed of $ndocs documents failed; no new briefing written (use --keep-going to leave them out)"
@@ -295,11 +331,11 @@ fi
 meetings=()
 : >"$tmp/failed.tsv"
 for i in "${!docs[@]}"; do
-    if [ "${status[i]:-1}" = 0 ]; then
+    if [ "${status[i]}" = 0 ]; then
         meetings+=("$outdir/meetings/${stems[$i]}.json")
     else
-        reason=$(grep -v '^$' "$tmp/err/$i" 2>/dev/null | head -1 | tr '\t' ' ')
-        printf '%s\t%s\n' "$(basename -- "${docs[$i]}")" "${reason:-failed}" >>"$tmp/failed.tsv"
+        r=${reason[i]//$'\t'/ }
+        printf '%s\t%s\n' "${docs[i]##*/}" "${r:-failed}" >>"$tmp/failed.tsv"
     fi
 done
 [ ${#meetings[@]} -gt 0 ] || die "no document could be processed; no briefing written"
