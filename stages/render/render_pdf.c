@@ -1,6 +1,7 @@
 /* render_pdf.c - the libharu document: creation, errors, saving, repair. */
 #include "render_pdf.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +11,58 @@
 
 /* ==== creation and errors ================================================ */
 
-static void *render_pdf_alloc(HPDF_UINT size) { return xalloc_try(size ? size : 1); }
-static void render_pdf_free_fn(void *p) { free(p); }
+/* Each block handed to libharu starts with this header, linked into one list
+ * of live blocks: libharu 2.3 leaks objects on some error paths (a font's
+ * before-write hook builds a dict that a failing HPDF_SaveToStream never
+ * frees), and render_pdf_free() releases whatever HPDF_Free left behind. */
+union rp_block {
+    struct {
+        union rp_block *prev, *next;
+    } l;
+    max_align_t align;
+};
+
+static union rp_block rp_live = {.l = {&rp_live, &rp_live}};
+static struct render_pdf_err *rp_cur; /* the open document's error record */
+
+static void *render_pdf_alloc(HPDF_UINT size)
+{
+    size_t n = sizeof(union rp_block) + (size ? size : 1);
+    union rp_block *b = n > size ? xalloc_try(n) : NULL;
+    if (!b) {
+        /* libharu may report this late, as another error, or not at all */
+        if (rp_cur && !rp_cur->oom) {
+            rp_cur->oom = 1;
+            rp_cur->oom_at = rp_cur->step && *rp_cur->step ? *rp_cur->step : NULL;
+        }
+        return NULL;
+    }
+    b->l.prev = &rp_live;
+    b->l.next = rp_live.l.next;
+    rp_live.l.next->l.prev = b;
+    rp_live.l.next = b;
+    return b + 1;
+}
+
+static void render_pdf_free_fn(void *p)
+{
+    union rp_block *b;
+    if (!p)
+        return;
+    b = (union rp_block *)p - 1;
+    b->l.prev->l.next = b->l.next;
+    b->l.next->l.prev = b->l.prev;
+    free(b);
+}
+
+void render_pdf_free(HPDF_Doc pdf)
+{
+    if (pdf)
+        HPDF_Free(pdf);
+    while (rp_live.l.next != &rp_live)
+        render_pdf_free_fn(rp_live.l.next + 1);
+    rp_cur = NULL;
+}
 
 static void render_pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
@@ -25,15 +76,21 @@ static void render_pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user
 
 HPDF_Doc render_pdf_new(struct render_pdf_err *e)
 {
-    HPDF_Doc pdf = HPDF_NewEx(render_pdf_on_error, render_pdf_alloc, render_pdf_free_fn, 0, e);
+    HPDF_Doc pdf;
+    rp_cur = e;
+    pdf = HPDF_NewEx(render_pdf_on_error, render_pdf_alloc, render_pdf_free_fn, 0, e);
     if (!pdf) {
+        render_pdf_free(NULL);
         diag_set(e->d, NULL, "out of memory while starting the PDF document");
         return NULL;
     }
     if (HPDF_UseUTFEncodings(pdf) != HPDF_OK ||
-        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL) != HPDF_OK) {
-        render_pdf_failed(e, NULL);
-        HPDF_Free(pdf);
+        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL) != HPDF_OK || e->count || e->oom) {
+        if (e->oom)
+            diag_set(e->d, NULL, "out of memory while starting the PDF document");
+        else if (!render_pdf_failed(e, NULL))
+            diag_set(e->d, NULL, "libharu could not start the PDF document");
+        render_pdf_free(pdf);
         return NULL;
     }
     return pdf;
@@ -41,11 +98,14 @@ HPDF_Doc render_pdf_new(struct render_pdf_err *e)
 
 int render_pdf_failed(struct render_pdf_err *e, const char *file)
 {
-    if (!e->count)
+    if (!e->count && !e->oom)
         return 0;
     if (!e->d->set) {
         const char *step = e->at ? e->at : "the document";
-        if (e->code == HPDF_FAILD_TO_ALLOC_MEM)
+        if (e->oom)
+            diag_set(e->d, file, "out of memory while drawing %s",
+                     e->oom_at ? e->oom_at : step);
+        else if (e->code == HPDF_FAILD_TO_ALLOC_MEM || e->detail == HPDF_FAILD_TO_ALLOC_MEM)
             diag_set(e->d, file, "out of memory while drawing %s", step);
         else
             diag_set(e->d, file, "libharu error 0x%04X (detail %u) while drawing %s",

@@ -2,11 +2,15 @@
  *
  * libharu allocates through xalloc_try (so BRIEFING_FAIL_ALLOC reaches it)
  * and reports errors to a handler that records the error codes and the step
- * being drawn. The document is saved to libharu's memory stream, then
- * rewritten: the invalid ToUnicode CMaps libharu 2.3 writes for UTF-8 fonts
- * are replaced by exact ones built from the code points drawn, a file /ID
- * derived from the content is added, and the cross-reference table is
- * rebuilt. Only then is the file written, atomically.
+ * being drawn. The allocator wrapper notes a failed allocation itself (libharu
+ * often reports it late, as some other error, or not at all) and keeps every
+ * block it hands out on a list, so render_pdf_free() can release what libharu
+ * 2.3 leaks on its error paths. One document at a time.
+ * The document is saved to libharu's memory stream, then rewritten: the
+ * invalid ToUnicode CMaps libharu 2.3 writes for UTF-8 fonts are replaced by
+ * exact ones built from the code points drawn, a file /ID derived from the
+ * content is added, and the cross-reference table is rebuilt. Only then is
+ * the file written, atomically.
  */
 #ifndef RENDER_PDF_H
 #define RENDER_PDF_H
@@ -23,13 +27,20 @@ struct render_pdf_err {
     HPDF_STATUS code, detail; /* the first error */
     const char *at;           /* the step it happened in (static text) */
     int count;
+    int oom;                  /* an allocation for libharu failed (set by the allocator) */
+    const char *oom_at;       /* the step being drawn then */
 };
 
 /* A new document whose errors go to E (which must outlive it). NULL when
  * libharu cannot even start (out of memory); E->d says why. */
 HPDF_Doc render_pdf_new(struct render_pdf_err *e);
 
-/* Non-zero once libharu reported an error; fills E->d (once). */
+/* HPDF_Free PDF (NULL is fine), then free every block libharu left
+ * allocated (its error paths leak). Use instead of HPDF_Free. */
+void render_pdf_free(HPDF_Doc pdf);
+
+/* Non-zero once libharu reported an error or an allocation for it failed;
+ * fills E->d (once): "out of memory while drawing STEP" when memory ran out. */
 int render_pdf_failed(struct render_pdf_err *e, const char *file);
 
 /* Save PDF to memory and return the repaired bytes (heap, caller frees;

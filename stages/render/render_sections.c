@@ -1526,11 +1526,11 @@ unsigned char *render_document(const json_t *doc, const char *name,
     if (!pdf)
         return NULL;
     if (render_fonts_init(&fonts, pdf, d) != 0) {
-        if (e.count) { /* libharu's own reason (e.g. out of memory) beats ours */
+        if (e.count || e.oom) { /* libharu's own reason (e.g. out of memory) beats ours */
             diag_clear(d);
             render_pdf_failed(&e, name);
         }
-        HPDF_Free(pdf);
+        render_pdf_free(pdf);
         render_fonts_free(&fonts);
         return NULL;
     }
@@ -1551,9 +1551,9 @@ unsigned char *render_document(const json_t *doc, const char *name,
     title_block(&r, date);
     findings(&r);
     glance(&r);
-    if (!e.count)
+    if (!e.count && !e.oom)
         render_sections_rest(&r);
-    if (!e.count)
+    if (!e.count && !e.oom)
         notes_section(&r);
     L.step = "the page headers and footers";
     {
@@ -1572,7 +1572,7 @@ done:
     json_decref(r.notes);
     buf_free(&r.scratch);
     lay_free(&L);
-    HPDF_Free(pdf);
+    render_pdf_free(pdf);
     render_fonts_free(&fonts);
     return out;
 }

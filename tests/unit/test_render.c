@@ -197,7 +197,7 @@ static void test_document(void **state)
     }
     free(out);
     lay_free(&L);
-    HPDF_Free(pdf);
+    render_pdf_free(pdf);
     render_fonts_free(&fonts);
 }
 
