@@ -95,7 +95,7 @@ $(BUILD)/obj/tests/%.o: ALL_CFLAGS += $(CMOCKA_CFLAGS) -Wno-unused-parameter
 tests-bin: $(BINS) $(TEST_BINS)
 
 # The test suite: the normal build, then the same suites under ASan+UBSan.
-test: tests-bin
+test: format-check tests-bin
 	$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT="-O1 -g" tests-bin
 	tests/run.sh $(BUILD) build/asan
 
@@ -132,7 +132,7 @@ clean:
 # Debian packages the build, the tests and the PDF checks need (run as root).
 DEB_PACKAGES = build-essential pkg-config clang libhpdf-dev libjansson-dev libcmocka-dev \
                fonts-dejavu-core fonts-nanum poppler-utils qpdf mupdf-tools ghostscript \
-               python3 valgrind
+               python3 valgrind clang-format util-linux
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 	  echo "make deps: run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi
@@ -143,6 +143,6 @@ FORMAT_SRC = $(wildcard stages/*/*.c stages/*/*.h tests/unit/*.c tests/tools/*.c
 format:
 	clang-format -i $(FORMAT_SRC)
 format-check:
-	clang-format --dry-run --Werror $(FORMAT_SRC)
+	@clang-format --dry-run --Werror $(FORMAT_SRC) && echo "format-check: $(words $(FORMAT_SRC)) files formatted"
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

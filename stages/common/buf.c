@@ -31,7 +31,10 @@ void buf_appendn(struct buf *b, const char *s, size_t n)
     b->p[b->len] = '\0';
 }
 
-void buf_append(struct buf *b, const char *s) { buf_appendn(b, s, strlen(s)); }
+void buf_append(struct buf *b, const char *s)
+{
+    buf_appendn(b, s, strlen(s));
+}
 
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
@@ -77,7 +80,10 @@ void buf_put_utf8_slow(struct buf *b, unsigned cp)
     buf_appendn(b, t, n);
 }
 
-const char *buf_str(const struct buf *b) { return b->p ? b->p : ""; }
+const char *buf_str(const struct buf *b)
+{
+    return b->p ? b->p : "";
+}
 
 char *buf_take(struct buf *b)
 {

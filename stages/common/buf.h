@@ -11,7 +11,10 @@ struct buf {
     size_t cap; /* bytes allocated */
 };
 
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT                                                                                   \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Make room for N more bytes (dies on OOM like xmalloc). */
 void buf_grow(struct buf *b, size_t n);

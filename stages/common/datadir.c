@@ -14,7 +14,10 @@
 #define BRIEFING_DATADIR "/usr/local/share/alliance-briefing"
 #endif
 
-static int datadir_exists(const char *p) { return access(p, R_OK) == 0; }
+static int datadir_exists(const char *p)
+{
+    return access(p, R_OK) == 0;
+}
 
 char *datadir_find(const char *rel, struct diag *d)
 {

@@ -58,7 +58,10 @@ void diag_at_line(struct diag *d, long line, long col)
     d->col = col;
 }
 
-void diag_at_offset(struct diag *d, long long offset) { d->offset = offset; }
+void diag_at_offset(struct diag *d, long long offset)
+{
+    d->offset = offset;
+}
 
 void diag_at_pointer(struct diag *d, const char *pointer)
 {

@@ -18,14 +18,14 @@ enum rc { RC_OK = 0, RC_DATA = 1, RC_USAGE = 2 };
 #define DIAG_MAX_PTR 512
 
 struct diag {
-    const char *prog;          /* program name, e.g. "clean" (not owned) */
-    char file[DIAG_MAX_FILE];  /* file the problem is in ("<stdin>" for -) */
-    long line;                 /* 1-based line, 0 when unknown */
-    long col;                  /* 1-based column, 0 when unknown */
-    long long offset;          /* byte offset, -1 when unknown */
+    const char *prog;           /* program name, e.g. "clean" (not owned) */
+    char file[DIAG_MAX_FILE];   /* file the problem is in ("<stdin>" for -) */
+    long line;                  /* 1-based line, 0 when unknown */
+    long col;                   /* 1-based column, 0 when unknown */
+    long long offset;           /* byte offset, -1 when unknown */
     char pointer[DIAG_MAX_PTR]; /* JSON Pointer, "" when none */
-    char msg[DIAG_MAX_TEXT];   /* what was expected and what was found */
-    int set;                   /* non-zero once a message was recorded */
+    char msg[DIAG_MAX_TEXT];    /* what was expected and what was found */
+    int set;                    /* non-zero once a message was recorded */
 };
 
 /* Reset everything but prog. */

@@ -203,8 +203,7 @@ static int fileio_write_all(int fd, const char *p, size_t len)
     return 0;
 }
 
-static int fileio_write_special(const char *path, const void *data, size_t len,
-                                struct diag *d)
+static int fileio_write_special(const char *path, const void *data, size_t len, struct diag *d)
 {
     int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
     int err;

@@ -92,4 +92,7 @@ json_t *jsonio_stringn(const char *s, size_t len)
     return v;
 }
 
-json_t *jsonio_string(const char *s) { return s ? jsonio_stringn(s, strlen(s)) : json_null(); }
+json_t *jsonio_string(const char *s)
+{
+    return s ? jsonio_stringn(s, strlen(s)) : json_null();
+}

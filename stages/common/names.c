@@ -28,9 +28,9 @@
 /* ---------------------------------------------------------------- tokens */
 
 static const char *const names_honorifics[] = {
-    "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "hon", "honorable",
-    "rep", "sen", "gen", "general", "adm", "admiral", "lt", "col", "maj", "capt",
-    "amb", "ambassador", "h.e", NULL};
+    "dr",  "mr",        "mrs", "ms",   "miss", "prof",       "professor", "sir",
+    "hon", "honorable", "rep", "sen",  "gen",  "general",    "adm",       "admiral",
+    "lt",  "col",       "maj", "capt", "amb",  "ambassador", "h.e",       NULL};
 
 struct names_toks {
     size_t n;
@@ -88,47 +88,59 @@ static int names_tokenize(const char *name, struct names_toks *out)
 /* Each spelling: its primary reading, then further possible readings
  * (space separated). Readings are Revised Romanization names. */
 static const char *const names_surnames[][2] = {
-    {"kim", "gim"},       {"gim", "gim"},       {"lee", "i"},        {"yi", "i"},
-    {"rhee", "i"},        {"rhie", "i"},        {"ri", "i"},         {"ree", "i"},
-    {"park", "bak"},      {"pak", "bak"},       {"bak", "bak"},      {"bahk", "bak"},
-    {"choi", "choe"},     {"choe", "choe"},     {"chey", "choe"},    {"jung", "jeong"},
-    {"jeong", "jeong"},   {"chung", "jeong"},   {"cheong", "jeong"}, {"chong", "jeong"},
-    {"joung", "jeong"},   {"kang", "gang"},     {"gang", "gang"},    {"cho", "jo"},
-    {"jo", "jo"},         {"joh", "jo"},        {"yoon", "yun"},     {"yun", "yun"},
-    {"youn", "yun"},      {"jang", "jang"},     {"chang", "jang"},   {"lim", "im"},
-    {"im", "im"},         {"yim", "im"},        {"rim", "im"},       {"han", "han"},
-    {"oh", "o"},          {"seo", "seo"},       {"suh", "seo"},      {"so", "seo"},
-    {"shin", "sin"},      {"sin", "sin"},       {"kwon", "gwon"},    {"gwon", "gwon"},
-    {"hwang", "hwang"},   {"ahn", "an"},        {"an", "an"},        {"song", "song"},
-    {"yoo", "yu ryu"},    {"yu", "yu ryu"},     {"you", "yu ryu"},   {"ryu", "ryu"},
-    {"ryoo", "ryu"},      {"rhyu", "ryu"},      {"hong", "hong"},    {"jeon", "jeon cheon"},
-    {"chun", "jeon cheon"}, {"jun", "jeon"},    {"chon", "jeon cheon"}, {"cheon", "cheon"},
-    {"go", "go"},         {"ko", "go"},         {"koh", "go"},       {"moon", "mun"},
-    {"mun", "mun"},       {"yang", "yang"},     {"son", "son"},      {"sohn", "son"},
-    {"bae", "bae"},       {"pae", "bae"},       {"baek", "baek"},    {"paik", "baek"},
-    {"paek", "baek"},     {"back", "baek"},     {"heo", "heo"},      {"huh", "heo"},
-    {"hur", "heo"},       {"her", "heo"},       {"nam", "nam"},
-    {"noh", "no"},        {"roh", "no"},        {"no", "no"},        {"ro", "no"},
-    {"nho", "no"},        {"ha", "ha"},         {"kwak", "gwak"},    {"gwak", "gwak"},
-    {"sung", "seong"},    {"seong", "seong"},   {"cha", "cha"},      {"joo", "ju"},
-    {"ju", "ju"},         {"chu", "ju"},        {"woo", "u"},        {"koo", "gu"},
-    {"ku", "gu"},         {"gu", "gu"},         {"min", "min"},      {"na", "na"},
-    {"jin", "jin"},       {"chin", "jin"},      {"ji", "ji"},        {"chi", "ji"},
-    {"um", "eom"},        {"eom", "eom"},       {"uhm", "eom"},      {"shim", "sim"},
-    {"sim", "sim"},       {"won", "won"},       {"hyun", "hyeon"},   {"hyeon", "hyeon"},
-    {"yeo", "yeo"},       {"yeom", "yeom"},     {"yum", "yeom"},     {"bang", "bang"},
-    {"pang", "bang"},     {"kong", "gong"},     {"gong", "gong"},    {"byun", "byeon"},
-    {"byeon", "byeon"},   {"pyon", "byeon"},    {"ham", "ham"},      {"maeng", "maeng"},
-    {"nah", "na"},        {"suk", "seok"},      {"seok", "seok"},    {"sok", "seok"},
-    {"wi", "wi"},         {"wee", "wi"},        {"ok", "ok"},        {"yook", "yuk"},
-    {"yuk", "yuk"},       {"do", "do"},         {"doh", "do"},       {"tak", "tak"},
-    {"kil", "gil"},       {"gil", "gil"},       {"pyo", "pyo"},      {"myung", "myeong"},
-    {"myeong", "myeong"}, {"hahn", "han"},      {"ban", "ban"},      {"pan", "ban"},
-    {"chae", "chae"},     {"chai", "chae"},     {"ma", "ma"},        {"seol", "seol"},
-    {"sul", "seol"},      {"ki", "gi"},         {"gi", "gi"},        {"yeon", "yeon"},
-    {"yon", "yeon"},      {"eun", "eun"},       {"tae", "tae"},      {"kye", "gye"},
-    {"gye", "gye"},       {"jee", "ji"},        {"lyu", "ryu"},
-    {NULL, NULL}};
+    {"kim", "gim"},      {"gim", "gim"},         {"lee", "i"},
+    {"yi", "i"},         {"rhee", "i"},          {"rhie", "i"},
+    {"ri", "i"},         {"ree", "i"},           {"park", "bak"},
+    {"pak", "bak"},      {"bak", "bak"},         {"bahk", "bak"},
+    {"choi", "choe"},    {"choe", "choe"},       {"chey", "choe"},
+    {"jung", "jeong"},   {"jeong", "jeong"},     {"chung", "jeong"},
+    {"cheong", "jeong"}, {"chong", "jeong"},     {"joung", "jeong"},
+    {"kang", "gang"},    {"gang", "gang"},       {"cho", "jo"},
+    {"jo", "jo"},        {"joh", "jo"},          {"yoon", "yun"},
+    {"yun", "yun"},      {"youn", "yun"},        {"jang", "jang"},
+    {"chang", "jang"},   {"lim", "im"},          {"im", "im"},
+    {"yim", "im"},       {"rim", "im"},          {"han", "han"},
+    {"oh", "o"},         {"seo", "seo"},         {"suh", "seo"},
+    {"so", "seo"},       {"shin", "sin"},        {"sin", "sin"},
+    {"kwon", "gwon"},    {"gwon", "gwon"},       {"hwang", "hwang"},
+    {"ahn", "an"},       {"an", "an"},           {"song", "song"},
+    {"yoo", "yu ryu"},   {"yu", "yu ryu"},       {"you", "yu ryu"},
+    {"ryu", "ryu"},      {"ryoo", "ryu"},        {"rhyu", "ryu"},
+    {"hong", "hong"},    {"jeon", "jeon cheon"}, {"chun", "jeon cheon"},
+    {"jun", "jeon"},     {"chon", "jeon cheon"}, {"cheon", "cheon"},
+    {"go", "go"},        {"ko", "go"},           {"koh", "go"},
+    {"moon", "mun"},     {"mun", "mun"},         {"yang", "yang"},
+    {"son", "son"},      {"sohn", "son"},        {"bae", "bae"},
+    {"pae", "bae"},      {"baek", "baek"},       {"paik", "baek"},
+    {"paek", "baek"},    {"back", "baek"},       {"heo", "heo"},
+    {"huh", "heo"},      {"hur", "heo"},         {"her", "heo"},
+    {"nam", "nam"},      {"noh", "no"},          {"roh", "no"},
+    {"no", "no"},        {"ro", "no"},           {"nho", "no"},
+    {"ha", "ha"},        {"kwak", "gwak"},       {"gwak", "gwak"},
+    {"sung", "seong"},   {"seong", "seong"},     {"cha", "cha"},
+    {"joo", "ju"},       {"ju", "ju"},           {"chu", "ju"},
+    {"woo", "u"},        {"koo", "gu"},          {"ku", "gu"},
+    {"gu", "gu"},        {"min", "min"},         {"na", "na"},
+    {"jin", "jin"},      {"chin", "jin"},        {"ji", "ji"},
+    {"chi", "ji"},       {"um", "eom"},          {"eom", "eom"},
+    {"uhm", "eom"},      {"shim", "sim"},        {"sim", "sim"},
+    {"won", "won"},      {"hyun", "hyeon"},      {"hyeon", "hyeon"},
+    {"yeo", "yeo"},      {"yeom", "yeom"},       {"yum", "yeom"},
+    {"bang", "bang"},    {"pang", "bang"},       {"kong", "gong"},
+    {"gong", "gong"},    {"byun", "byeon"},      {"byeon", "byeon"},
+    {"pyon", "byeon"},   {"ham", "ham"},         {"maeng", "maeng"},
+    {"nah", "na"},       {"suk", "seok"},        {"seok", "seok"},
+    {"sok", "seok"},     {"wi", "wi"},           {"wee", "wi"},
+    {"ok", "ok"},        {"yook", "yuk"},        {"yuk", "yuk"},
+    {"do", "do"},        {"doh", "do"},          {"tak", "tak"},
+    {"kil", "gil"},      {"gil", "gil"},         {"pyo", "pyo"},
+    {"myung", "myeong"}, {"myeong", "myeong"},   {"hahn", "han"},
+    {"ban", "ban"},      {"pan", "ban"},         {"chae", "chae"},
+    {"chai", "chae"},    {"ma", "ma"},           {"seol", "seol"},
+    {"sul", "seol"},     {"ki", "gi"},           {"gi", "gi"},
+    {"yeon", "yeon"},    {"yon", "yeon"},        {"eun", "eun"},
+    {"tae", "tae"},      {"kye", "gye"},         {"gye", "gye"},
+    {"jee", "ji"},       {"lyu", "ryu"},         {NULL, NULL}};
 
 /* Index of spelling T in the table, or -1. */
 static int names_surname(const char *t)
@@ -176,10 +188,26 @@ static enum names_match names_surname_cmp(int a, int b)
 
 /* Vowel readings as bit sets. */
 enum {
-    V_A = 1 << 0, V_AE = 1 << 1, V_E = 1 << 2, V_EO = 1 << 3, V_EU = 1 << 4,
-    V_I = 1 << 5, V_O = 1 << 6, V_OE = 1 << 7, V_U = 1 << 8, V_UI = 1 << 9,
-    V_WA = 1 << 10, V_WAE = 1 << 11, V_WE = 1 << 12, V_WI = 1 << 13, V_WO = 1 << 14,
-    V_YA = 1 << 15, V_YAE = 1 << 16, V_YE = 1 << 17, V_YEO = 1 << 18, V_YO = 1 << 19,
+    V_A = 1 << 0,
+    V_AE = 1 << 1,
+    V_E = 1 << 2,
+    V_EO = 1 << 3,
+    V_EU = 1 << 4,
+    V_I = 1 << 5,
+    V_O = 1 << 6,
+    V_OE = 1 << 7,
+    V_U = 1 << 8,
+    V_UI = 1 << 9,
+    V_WA = 1 << 10,
+    V_WAE = 1 << 11,
+    V_WE = 1 << 12,
+    V_WI = 1 << 13,
+    V_WO = 1 << 14,
+    V_YA = 1 << 15,
+    V_YAE = 1 << 16,
+    V_YE = 1 << 17,
+    V_YEO = 1 << 18,
+    V_YO = 1 << 19,
     V_YU = 1 << 20
 };
 
@@ -187,34 +215,57 @@ enum {
 static const struct {
     const char *s;
     unsigned set;
-} names_vowels[] = {
-    {"yeo", V_YEO}, {"yae", V_YAE}, {"wae", V_WAE}, {"wai", V_WAE}, {"weo", V_WO},
-    {"eui", V_UI},  {"yoo", V_YU},  {"you", V_YU},  {"woo", V_U},   {"wee", V_WI},
-    {"eo", V_EO},   {"eu", V_EU},   {"ae", V_AE},   {"ai", V_AE},   {"oe", V_OE},
-    {"oi", V_OE},   {"ui", V_UI},   {"oo", V_U},    {"ee", V_I},    {"ya", V_YA},
-    {"ye", V_YE},   {"yo", V_YO | V_YEO | V_YU},    {"yu", V_YU | V_YEO},
-    {"wa", V_WA},   {"we", V_WE},   {"wi", V_WI},   {"wo", V_WO},   {"wu", V_U},
-    {"a", V_A},     {"e", V_E},     {"i", V_I},     {"o", V_O | V_EO},
-    {"u", V_U | V_EO | V_EU},       {NULL, 0}};
+} names_vowels[] = {{"yeo", V_YEO},
+                    {"yae", V_YAE},
+                    {"wae", V_WAE},
+                    {"wai", V_WAE},
+                    {"weo", V_WO},
+                    {"eui", V_UI},
+                    {"yoo", V_YU},
+                    {"you", V_YU},
+                    {"woo", V_U},
+                    {"wee", V_WI},
+                    {"eo", V_EO},
+                    {"eu", V_EU},
+                    {"ae", V_AE},
+                    {"ai", V_AE},
+                    {"oe", V_OE},
+                    {"oi", V_OE},
+                    {"ui", V_UI},
+                    {"oo", V_U},
+                    {"ee", V_I},
+                    {"ya", V_YA},
+                    {"ye", V_YE},
+                    {"yo", V_YO | V_YEO | V_YU},
+                    {"yu", V_YU | V_YEO},
+                    {"wa", V_WA},
+                    {"we", V_WE},
+                    {"wi", V_WI},
+                    {"wo", V_WO},
+                    {"wu", V_U},
+                    {"a", V_A},
+                    {"e", V_E},
+                    {"i", V_I},
+                    {"o", V_O | V_EO},
+                    {"u", V_U | V_EO | V_EU},
+                    {NULL, 0}};
 
 /* Onsets, longest first, with their folded class. */
 static const struct {
     const char *s;
     char cls;
-} names_onsets[] = {
-    {"tch", 'c'}, {"jj", 'c'}, {"kk", 'k'}, {"tt", 't'}, {"pp", 'p'}, {"ss", 's'},
-    {"ch", 'c'},  {"sh", 's'}, {"kh", 'k'}, {"th", 't'}, {"ph", 'p'}, {"hw", 'H'},
-    {"k", 'k'},   {"g", 'k'},  {"t", 't'},  {"d", 't'},  {"p", 'p'},  {"b", 'p'},
-    {"f", 'p'},   {"s", 's'},  {"j", 'c'},  {"h", 'h'},  {"m", 'm'},  {"n", 'n'},
-    {"r", 'l'},   {"l", 'l'},  {NULL, 0}};
+} names_onsets[] = {{"tch", 'c'}, {"jj", 'c'}, {"kk", 'k'}, {"tt", 't'}, {"pp", 'p'}, {"ss", 's'},
+                    {"ch", 'c'},  {"sh", 's'}, {"kh", 'k'}, {"th", 't'}, {"ph", 'p'}, {"hw", 'H'},
+                    {"k", 'k'},   {"g", 'k'},  {"t", 't'},  {"d", 't'},  {"p", 'p'},  {"b", 'p'},
+                    {"f", 'p'},   {"s", 's'},  {"j", 'c'},  {"h", 'h'},  {"m", 'm'},  {"n", 'n'},
+                    {"r", 'l'},   {"l", 'l'},  {NULL, 0}};
 
 /* Codas, longest first, with their folded class. */
 static const struct {
     const char *s;
     char cls;
-} names_codas[] = {{"ng", 'N'}, {"n", 'n'}, {"m", 'm'}, {"l", 'l'}, {"r", 'l'},
-                   {"k", 'k'},  {"g", 'k'}, {"p", 'p'}, {"b", 'p'}, {"t", 't'},
-                   {NULL, 0}};
+} names_codas[] = {{"ng", 'N'}, {"n", 'n'}, {"m", 'm'}, {"l", 'l'}, {"r", 'l'}, {"k", 'k'},
+                   {"g", 'k'},  {"p", 'p'}, {"b", 'p'}, {"t", 't'}, {NULL, 0}};
 
 struct names_syl {
     char onset; /* class, 0 for none; 'H' is hw (onset h + w glide) */
@@ -267,8 +318,8 @@ static int names_segment(const char *w, size_t len, struct names_parse *out, int
                 if (ci >= 0 && (used > len || strncmp(w + ol + vl, names_codas[ci].s, cl)))
                     continue;
                 /* a coda cannot be followed by a vowel letter (it would be an onset) */
-                if (ci >= 0 && used < len && (names_is_vowel_letter(w[used]) || w[used] == 'y' ||
-                                              w[used] == 'w'))
+                if (ci >= 0 && used < len &&
+                    (names_is_vowel_letter(w[used]) || w[used] == 'y' || w[used] == 'w'))
                     continue;
                 if (names_segment(w + used, len - used, &cand, depth + 1) != 0)
                     continue;
@@ -382,8 +433,7 @@ struct names_korean {
 };
 
 /* Read T as Korean with the surname at token SURNAME_AT (0 or last). */
-static int names_read_korean(const struct names_toks *t, size_t surname_at,
-                             struct names_korean *k)
+static int names_read_korean(const struct names_toks *t, size_t surname_at, struct names_korean *k)
 {
     if (t->n < 2 || t->n > 4)
         return -1;
@@ -399,8 +449,7 @@ static int names_read_korean(const struct names_toks *t, size_t surname_at,
     return 0;
 }
 
-static enum names_match names_korean_cmp(const struct names_korean *a,
-                                         const struct names_korean *b)
+static enum names_match names_korean_cmp(const struct names_korean *a, const struct names_korean *b)
 {
     enum names_match m = names_surname_cmp(a->surname, b->surname);
     if (m == NAMES_DIFFERENT || a->given.n != b->given.n)

@@ -94,8 +94,8 @@ int offmap_from_block(struct offmap *m, const json_t *block, struct diag *d)
          * first anchor would map below the block (found by fuzz_json). */
         if (i == 0 && (t != 0 || s != (size_t)json_integer_value(start))) {
             offmap_free(m);
-            return diag_set(d, NULL, "block map must start with [0, start], found [%zu, %zu]",
-                            t, s);
+            return diag_set(d, NULL, "block map must start with [0, start], found [%zu, %zu]", t,
+                            s);
         }
         if (t > m->text_len || s > m->src_end ||
             (m->n && (t < m->t[m->n - 1] || s < m->s[m->n - 1]))) {

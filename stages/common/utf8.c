@@ -122,7 +122,10 @@ static char *utf8_fold_impl(const char *s, size_t len, int fold)
     return buf_take(&b);
 }
 
-char *utf8_fold(const char *s, size_t len) { return utf8_fold_impl(s, len, 1); }
+char *utf8_fold(const char *s, size_t len)
+{
+    return utf8_fold_impl(s, len, 1);
+}
 
 /* Already squeezed: ASCII-only spacing, single spaces, no space at either
  * end, valid UTF-8 with no other space characters. The common case for

@@ -21,7 +21,10 @@ static int xalloc_should_fail(void)
     return xalloc_fail_at && xalloc_calls >= xalloc_fail_at;
 }
 
-unsigned long xalloc_count(void) { return xalloc_calls; }
+unsigned long xalloc_count(void)
+{
+    return xalloc_calls;
+}
 
 void xalloc_die(void)
 {
@@ -81,7 +84,10 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
-char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
 
 size_t xmul(size_t a, size_t b)
 {
@@ -90,7 +96,10 @@ size_t xmul(size_t a, size_t b)
     return a * b;
 }
 
-static void *xalloc_json_malloc(size_t n) { return xmalloc(n); }
+static void *xalloc_json_malloc(size_t n)
+{
+    return xmalloc(n);
+}
 
 /* BRIEFING_ALLOC_REPORT=FILE: at a normal exit, append "PROG COUNT" to FILE,
  * so the fault-injection walk knows how far N has to go. */

@@ -31,8 +31,7 @@ struct compare_opts {
 enum compare_args { COMPARE_ARGS_OK, COMPARE_ARGS_HELP, COMPARE_ARGS_VERSION, COMPARE_ARGS_BAD };
 
 /* Parse argv into O. On COMPARE_ARGS_BAD, D says why. */
-enum compare_args compare_parse_args(int argc, char **argv, struct compare_opts *o,
-                                     struct diag *d);
+enum compare_args compare_parse_args(int argc, char **argv, struct compare_opts *o, struct diag *d);
 void compare_usage(FILE *out);
 
 /* ------------------------------------------------------------ vocabularies */

@@ -39,8 +39,7 @@ static int compare_optval(int argc, char **argv, int *i, const char *name, const
     return 0;
 }
 
-enum compare_args compare_parse_args(int argc, char **argv, struct compare_opts *o,
-                                     struct diag *d)
+enum compare_args compare_parse_args(int argc, char **argv, struct compare_opts *o, struct diag *d)
 {
     static const char *const names[] = {"-o", "--output", "--csv", "--failed"};
     int i, dashdash = 0;
@@ -82,8 +81,8 @@ enum compare_args compare_parse_args(int argc, char **argv, struct compare_opts 
                 }
             }
             if (!handled) {
-                diag_set(d, NULL, "expected an option or a meeting file, found unknown option \"%s\"",
-                         a);
+                diag_set(d, NULL,
+                         "expected an option or a meeting file, found unknown option \"%s\"", a);
                 return COMPARE_ARGS_BAD;
             }
             continue;

@@ -84,8 +84,8 @@ int compare_csv_write(const json_t *doc, const char *dir, struct diag *d)
         return -1;
     }
     /* at a glance: one row per meeting */
-    static const char *const cols[] = {"id",  "label",    "series", "ordinal", "start_date",
-                                       "end_date", "city", "format", "date_flag"};
+    static const char *const cols[] = {"id",       "label", "series", "ordinal",  "start_date",
+                                       "end_date", "city",  "format", "date_flag"};
     for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
         compare_csv_field(&b, cols[k], k == 0);
     compare_csv_field(&b, "leads", 0);
@@ -114,9 +114,8 @@ int compare_csv_write(const json_t *doc, const char *dir, struct diag *d)
         static const char *const det[] = {"file", "doc_type", "publisher"};
         for (size_t k = 0; k < 3; k++) {
             buf_reset(&cell);
-            json_array_foreach(json_object_get(m, "source_details"), j, x)
-                buf_printf(&cell, "%s%s", j ? "; " : "",
-                           jsonio_str(x, det[k]) ? jsonio_str(x, det[k]) : "");
+            json_array_foreach(json_object_get(m, "source_details"), j, x) buf_printf(
+                &cell, "%s%s", j ? "; " : "", jsonio_str(x, det[k]) ? jsonio_str(x, det[k]) : "");
             compare_csv_field(&b, buf_str(&cell), 0);
         }
         buf_append(&b, "\r\n");

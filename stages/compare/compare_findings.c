@@ -29,9 +29,9 @@ static const char *compare_doc_words(const char *doc_type)
 
 static void compare_caveat(json_t *caveats, const char *kind, const char *text, json_t *meetings)
 {
-    json_array_append_new(caveats, json_pack("{s:s,s:o,s:o}", "kind", kind, "text",
-                                             jsonio_string(text), "meetings",
-                                             meetings ? meetings : json_array()));
+    json_array_append_new(caveats,
+                          json_pack("{s:s,s:o,s:o}", "kind", kind, "text", jsonio_string(text),
+                                    "meetings", meetings ? meetings : json_array()));
 }
 
 static json_t *compare_one_id(const struct compare_meeting *m)
@@ -84,8 +84,7 @@ static int compare_by_score(const void *x, const void *y)
 
 static void compare_ev_add(json_t *ev, const json_t *e)
 {
-    if (json_is_object(e) && json_is_string(json_object_get(e, "file")) &&
-        json_array_size(ev) < 8)
+    if (json_is_object(e) && json_is_string(json_object_get(e, "file")) && json_array_size(ev) < 8)
         json_array_append(ev, (json_t *)e);
 }
 
@@ -159,7 +158,8 @@ static void compare_caveats(struct compare_ctx *c, json_t *doc, json_t *caveats)
                 buf_reset(&b);
             }
         }
-        if (m->date_flag && (!strcmp(m->date_flag, "relative") || !strcmp(m->date_flag, "partial"))) {
+        if (m->date_flag &&
+            (!strcmp(m->date_flag, "relative") || !strcmp(m->date_flag, "partial"))) {
             buf_printf(&b,
                        "The date of %s was worked out from %s and the publication date, not "
                        "stated in full.",
@@ -263,8 +263,7 @@ static void compare_put_source(struct buf *b, const struct compare_ctx *c,
 
 /* Why silence of a partial source is not evidence: ", which is short" for a
  * news report, ", which is not a full statement" otherwise. */
-static const char *compare_partial_why(const struct compare_ctx *c,
-                                       const struct compare_meeting *m)
+static const char *compare_partial_why(const struct compare_ctx *c, const struct compare_meeting *m)
 {
     return !strcmp(c->src[m->src[0]].doc_type, "news_report") ? ", which is short"
                                                               : ", which is not a full statement";
@@ -288,14 +287,14 @@ static const char *compare_topic_label(const struct compare_ctx *c, const char *
 {
     size_t i;
     json_t *t;
-    json_array_foreach(c->topics, i, t) if (!strcmp(jsonio_str(t, "id"), id)) return jsonio_str(
-        t, "label");
+    json_array_foreach(c->topics, i,
+                       t) if (!strcmp(jsonio_str(t, "id"), id)) return jsonio_str(t, "label");
     return id;
 }
 
 static const char *compare_count_word(size_t n)
 {
-    static const char *const w[] = {"no",  "one",   "two",   "three", "four", "five", "six",
+    static const char *const w[] = {"no",    "one",   "two",  "three", "four",   "five",  "six",
                                     "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     return n < sizeof w / sizeof w[0] ? w[n] : NULL;
 }
@@ -336,8 +335,8 @@ static void compare_put_side_leads(struct buf *b, const json_t *m, const char *s
         buf_append(b, jsonio_str(l, "name"));
         if (title)
             buf_printf(b, " (%s%s)",
-                       json_is_true(json_object_get(l, "acting")) &&
-                               !strstr(title, "cting") && !strstr(title, "duties")
+                       json_is_true(json_object_get(l, "acting")) && !strstr(title, "cting") &&
+                               !strstr(title, "duties")
                            ? "acting "
                            : "",
                        title);
@@ -483,8 +482,8 @@ static void compare_find_leads(const json_t *meetings, struct compare_flist *fl,
 /* ------------------------------------------------------------ identity */
 
 static const char *const compare_meeting_nouns[] = {
-    "meeting", "meetings", "dialogue", "talks", "consultation", "consultations", "session",
-    "summit", "ministerial", "round", "conference", NULL};
+    "meeting", "meetings", "dialogue",    "talks", "consultation", "consultations",
+    "session", "summit",   "ministerial", "round", "conference",   NULL};
 
 static int compare_is_letter(unsigned char ch)
 {
@@ -609,17 +608,18 @@ static void compare_find_identity(struct compare_ctx *c, struct compare_flist *f
                 struct buf t = BUF_INIT;
                 json_t *ev = json_array();
                 long long gap = b->ordinal - a->ordinal - 1;
-                buf_printf(&t, "%lld %s meeting%s took place between the %s and the %s but %s "
-                               "not among the sources compared.",
+                buf_printf(&t,
+                           "%lld %s meeting%s took place between the %s and the %s but %s "
+                           "not among the sources compared.",
                            gap, a->series, gap > 1 ? "s" : "", a->label, b->label,
                            gap > 1 ? "are" : "is");
                 for (int w = 0; w < 2; w++) {
                     const struct compare_meeting *x = w ? b : a;
                     json_t *e = compare_evidence(
-                        json_object_get(json_object_get(json_object_get(c->src[x->src[0]].doc,
-                                                                        "meeting"),
-                                                        "evidence"),
-                                        "ordinal"),
+                        json_object_get(
+                            json_object_get(json_object_get(c->src[x->src[0]].doc, "meeting"),
+                                            "evidence"),
+                            "ordinal"),
                         c->src[x->src[0]].file);
                     compare_ev_add(ev, e);
                     json_decref(e);
@@ -661,8 +661,8 @@ static void compare_find_related(struct compare_ctx *c, const json_t *timeline,
             json_t *r;
             json_array_foreach(json_object_get(c->src[m->src[s]].doc, "related_meetings"), i, r)
             {
-                json_t *e = compare_evidence(json_object_get(r, "evidence"),
-                                             c->src[m->src[s]].file);
+                json_t *e =
+                    compare_evidence(json_object_get(r, "evidence"), c->src[m->src[s]].file);
                 compare_ev_add(ev, e);
                 json_decref(e);
             }
@@ -763,8 +763,13 @@ static const json_t *compare_matrix_ev(const json_t *matrix, const char *topic, 
 {
     size_t i;
     json_t *row;
-    json_array_foreach(matrix, i, row) if (!strcmp(jsonio_str(row, "id"), topic)) return json_object_get(
-        json_array_get(json_object_get(row, "cells"), k), "strongest");
+    json_array_foreach(
+        matrix, i,
+        row) if (!strcmp(jsonio_str(row, "id"),
+                         topic)) return json_object_get(json_array_get(json_object_get(row,
+                                                                                       "cells"),
+                                                                       k),
+                                                        "strongest");
     return NULL;
 }
 
@@ -787,8 +792,8 @@ static json_t *compare_topic_labels(const struct compare_ctx *c, const json_t *l
 {
     json_t *out = json_array(), *x;
     size_t i;
-    json_array_foreach(list, i, x) json_array_append_new(
-        out, json_string(compare_topic_label(c, json_string_value(x))));
+    json_array_foreach(list, i, x)
+        json_array_append_new(out, json_string(compare_topic_label(c, json_string_value(x))));
     return out;
 }
 
@@ -845,10 +850,10 @@ static void compare_find_pair_topics(struct compare_ctx *c, const json_t *doc, c
         json_decref(labels);
     }
     buf_append(&t, ".");
-    json_array_foreach(nw, j, x) if (j < 4) compare_ev_add(
-        ev, compare_matrix_ev(matrix, json_string_value(x), (size_t)(mb - c->m)));
-    json_array_foreach(json_array_size(dr) ? dr : nr, j, x) if (j < 4) compare_ev_add(
-        ev, compare_matrix_ev(matrix, json_string_value(x), (size_t)(ma - c->m)));
+    json_array_foreach(nw, j, x) if (j < 4)
+        compare_ev_add(ev, compare_matrix_ev(matrix, json_string_value(x), (size_t)(mb - c->m)));
+    json_array_foreach(json_array_size(dr) ? dr : nr, j, x) if (j < 4)
+        compare_ev_add(ev, compare_matrix_ev(matrix, json_string_value(x), (size_t)(ma - c->m)));
     compare_add_finding(fl, same ? 80 : 68, "topics", buf_str(&t), ev,
                         json_pack("[s,s]", ma->id, mb->id));
     buf_free(&t);
@@ -879,13 +884,13 @@ static void compare_find_pair_named(struct compare_ctx *c, const json_t *doc, co
         buf_printf(&t, "%s ", n == 1 ? one[p] : many[p]);
         compare_put_list(&t, list, 5, 0);
         has_mech |= p == 0;
-        json_array_foreach(list, j, x) compare_ev_add(
-            ev, compare_named_ev(entry, things[p], json_string_value(x)));
+        json_array_foreach(list, j, x)
+            compare_ev_add(ev, compare_named_ev(entry, things[p], json_string_value(x)));
     }
     buf_append(&t, ".");
     if (parts)
-        compare_add_finding(fl, same ? 63 : 61, has_mech ? "mechanisms" : "exercises",
-                            buf_str(&t), ev, json_pack("[s,s]", ma->id, mb->id));
+        compare_add_finding(fl, same ? 63 : 61, has_mech ? "mechanisms" : "exercises", buf_str(&t),
+                            ev, json_pack("[s,s]", ma->id, mb->id));
     else
         json_decref(ev);
     buf_free(&t);

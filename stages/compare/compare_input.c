@@ -52,10 +52,10 @@ int compare_day(const char *s, long *day)
  * first four-digit year 1900-2199 into *YEAR, or 0 when none. */
 int compare_text_month(const char *text, int *year)
 {
-    static const char *const names[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar",  "apr", "may", "jun",
                                        "jul", "aug", "sept", "oct", "nov", "dec"};
     int month = 0;
     *year = 0;
@@ -103,8 +103,9 @@ static int compare_load_one(struct compare_source *s, const char *path, struct d
         return -1;
     src = json_object_get(s->doc, "source");
     if (!json_is_object(src) || !json_is_object(json_object_get(s->doc, "meeting"))) {
-        diag_set(d, diag_name(path), "expected a meeting record with \"source\" and \"meeting\" "
-                                     "objects, found none");
+        diag_set(d, diag_name(path),
+                 "expected a meeting record with \"source\" and \"meeting\" "
+                 "objects, found none");
         diag_at_pointer(d, json_is_object(src) ? "/meeting" : "/source");
         return -1;
     }
@@ -146,9 +147,9 @@ static int compare_load_failed(struct compare_ctx *c, const char *path, struct d
             size_t fl = tab ? (size_t)(tab - p) : l;
             const char *why = tab ? tab + 1 : "";
             size_t wl = tab ? l - fl - 1 : 0;
-            json_array_append_new(c->failed,
-                                  json_pack("{s:o,s:o}", "file", jsonio_stringn(p, fl), "reason",
-                                            wl ? jsonio_stringn(why, wl) : jsonio_string("failed")));
+            json_array_append_new(
+                c->failed, json_pack("{s:o,s:o}", "file", jsonio_stringn(p, fl), "reason",
+                                     wl ? jsonio_stringn(why, wl) : jsonio_string("failed")));
         }
         p = nl ? nl + 1 : end;
     }
@@ -250,8 +251,7 @@ static int compare_by_pref(const void *x, const void *y)
 
 /* Union records of the same meeting: same series and ordinal, or same
  * series and overlapping or adjacent dates (unless their ordinals differ). */
-static void compare_merge(struct compare_ctx *c, const size_t *live, size_t nlive,
-                          size_t *parent)
+static void compare_merge(struct compare_ctx *c, const size_t *live, size_t nlive, size_t *parent)
 {
     size_t *idx = xmalloc(xmul(nlive ? nlive : 1, sizeof *idx)), n = 0;
     compare_sort_src = c->src;
@@ -260,7 +260,8 @@ static void compare_merge(struct compare_ctx *c, const size_t *live, size_t nliv
             idx[n++] = live[k];
     qsort(idx, n, sizeof *idx, compare_by_series_ordinal);
     for (size_t k = 1; k < n; k++)
-        if (!strcasecmp(compare_series_of(&c->src[idx[k - 1]]), compare_series_of(&c->src[idx[k]])) &&
+        if (!strcasecmp(compare_series_of(&c->src[idx[k - 1]]),
+                        compare_series_of(&c->src[idx[k]])) &&
             compare_ordinal_of(&c->src[idx[k - 1]]) == compare_ordinal_of(&c->src[idx[k]]))
             compare_union(parent, idx[k - 1], idx[k]);
     n = 0;
@@ -290,9 +291,9 @@ static void compare_merge(struct compare_ctx *c, const size_t *live, size_t nliv
 
 /* ------------------------------------------------------------ facts */
 
-static const char *const compare_fact_fields[] = {"series", "name", "ordinal", "start_date",
-                                                  "end_date", "city", "country", "format",
-                                                  "date_basis"};
+static const char *const compare_fact_fields[] = {"series",     "name",     "ordinal",
+                                                  "start_date", "end_date", "city",
+                                                  "country",    "format",   "date_basis"};
 /* fields whose disagreement is a conflict worth reporting */
 static int compare_conflict_field(const char *f)
 {
@@ -364,8 +365,8 @@ static int compare_by_chrono(const void *x, const void *y)
 
 const char *compare_month(int m)
 {
-    static const char *const months[] = {"Jan.", "Feb.", "March", "April", "May", "June",
-                                         "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};
+    static const char *const months[] = {"Jan.", "Feb.", "March", "April", "May",  "June",
+                                         "July", "Aug.", "Sept.", "Oct.",  "Nov.", "Dec."};
     return m >= 1 && m <= 12 ? months[m - 1] : "?";
 }
 
@@ -377,7 +378,7 @@ static void compare_label(struct compare_ctx *c, struct compare_meeting *m, json
     long day;
     if (m->ordinal > 0) {
         long long r = m->ordinal % 100;
-        const char *sfx = (r >= 11 && r <= 13)             ? "th"
+        const char *sfx = (r >= 11 && r <= 13)   ? "th"
                           : m->ordinal % 10 == 1 ? "st"
                           : m->ordinal % 10 == 2 ? "nd"
                           : m->ordinal % 10 == 3 ? "rd"

@@ -60,9 +60,9 @@ static void compare_add_ev_list(json_t *out, json_t *seen, const json_t *list)
 
 void compare_record_evidence(const json_t *rec, json_t *out)
 {
-    static const char *const lists[] = {"topics", "commitments", "quotes", "participants",
-                                        "mechanisms", "exercises", "figures", "acronyms",
-                                        "related_meetings"};
+    static const char *const lists[] = {"topics",       "commitments", "quotes",
+                                        "participants", "mechanisms",  "exercises",
+                                        "figures",      "acronyms",    "related_meetings"};
     json_t *seen = json_object(), *item, *ev;
     const char *key;
     size_t i;
@@ -113,9 +113,10 @@ static json_t *compare_ev_array(const json_t *list, const char *file)
 /* ------------------------------------------------------------ keys */
 
 static const char *const compare_stopwords[] = {
-    "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "as", "at", "its",
-    "their", "both", "two", "sides", "side", "that", "this", "be", "is", "are", "was", "were",
-    "from", "will", "would", "further", "also", "continue", "continued", "u", "s", NULL};
+    "the",  "a",     "an",      "of",   "to",       "and",       "in",   "on",   "for",
+    "with", "by",    "as",      "at",   "its",      "their",     "both", "two",  "sides",
+    "side", "that",  "this",    "be",   "is",       "are",       "was",  "were", "from",
+    "will", "would", "further", "also", "continue", "continued", "u",    "s",    NULL};
 
 static int compare_is_stop(const char *w)
 {
@@ -267,8 +268,8 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
             if (*key && !json_object_get(s->exercises, key)) {
                 json_t *ev = compare_first_ev(json_object_get(it, "evidence"), src->file);
                 json_object_set_new(s->exercises, key,
-                                    json_pack("{s:o,s:o}", "name", jsonio_string(name),
-                                              "evidence", ev ? ev : json_null()));
+                                    json_pack("{s:o,s:o}", "name", jsonio_string(name), "evidence",
+                                              ev ? ev : json_null()));
             }
             free(key);
         }
@@ -280,8 +281,8 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
                 json_t *ev = compare_first_ev(json_object_get(it, "evidence"), src->file);
                 json_object_set_new(
                     s->mechanisms, key,
-                    json_pack("{s:o,s:o,s:o}", "name", jsonio_string(name ? name : acr),
-                              "acronym", jsonio_string(acr), "evidence", ev ? ev : json_null()));
+                    json_pack("{s:o,s:o,s:o}", "name", jsonio_string(name ? name : acr), "acronym",
+                              jsonio_string(acr), "evidence", ev ? ev : json_null()));
             }
             free(key);
         }
@@ -294,8 +295,8 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
                 json_decref(words);
                 continue;
             }
-            json_array_foreach(s->commitments, j, o) if (compare_jaccard(
-                                                          json_object_get(o, "words"), words) >= 0.8)
+            json_array_foreach(s->commitments, j,
+                               o) if (compare_jaccard(json_object_get(o, "words"), words) >= 0.8)
                 dup = 1;
             if (dup) {
                 json_decref(words);
@@ -336,12 +337,11 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
 static json_t *compare_source_details(const struct compare_source *s)
 {
     const json_t *src = json_object_get(s->doc, "source");
-    return json_pack("{s:s,s:o,s:o,s:o,s:o,s:s,s:I}", "file", s->file, "sha256",
-                     jsonio_string(*s->sha ? s->sha : NULL), "title",
-                     jsonio_string(jsonio_str(src, "title")), "publisher",
-                     jsonio_string(jsonio_str(src, "publisher")), "published",
-                     jsonio_string(s->published), "doc_type", s->doc_type, "words",
-                     (json_int_t)s->words);
+    return json_pack(
+        "{s:s,s:o,s:o,s:o,s:o,s:s,s:I}", "file", s->file, "sha256",
+        jsonio_string(*s->sha ? s->sha : NULL), "title", jsonio_string(jsonio_str(src, "title")),
+        "publisher", jsonio_string(jsonio_str(src, "publisher")), "published",
+        jsonio_string(s->published), "doc_type", s->doc_type, "words", (json_int_t)s->words);
 }
 
 static int compare_is_acting(const json_t *p)
@@ -380,11 +380,11 @@ static json_t *compare_leads(struct compare_ctx *c, const struct compare_meeting
                 continue;
             rank = compare_rank(&c->ranks, title, &level);
             json_array_append_new(
-                leads, json_pack("{s:o,s:o,s:o,s:i,s:s,s:b,s:s,s:o}", "name", jsonio_string(name),
-                                 "side", jsonio_string(side), "title", jsonio_string(title),
-                                 "rank", level, "rank_label", rank, "acting", compare_is_acting(p),
-                                 "file", src->file, "evidence",
-                                 compare_ev_array(json_object_get(p, "evidence"), src->file)));
+                leads,
+                json_pack("{s:o,s:o,s:o,s:i,s:s,s:b,s:s,s:o}", "name", jsonio_string(name), "side",
+                          jsonio_string(side), "title", jsonio_string(title), "rank", level,
+                          "rank_label", rank, "acting", compare_is_acting(p), "file", src->file,
+                          "evidence", compare_ev_array(json_object_get(p, "evidence"), src->file)));
         }
     }
     return leads;
@@ -442,17 +442,16 @@ static json_t *compare_meeting_entry(struct compare_ctx *c, const struct compare
             if (!a || !n || json_object_get(seen, a))
                 continue;
             json_object_set_new(seen, a, json_true());
-            json_array_append_new(acr, json_pack("{s:o,s:o}", "acronym", jsonio_string(a), "name",
-                                                 jsonio_string(n)));
+            json_array_append_new(
+                acr, json_pack("{s:o,s:o}", "acronym", jsonio_string(a), "name", jsonio_string(n)));
         }
         json_array_foreach(json_object_get(src->doc, "quotes"), i, it)
         {
             json_t *ev = compare_evidence(json_object_get(it, "evidence"), src->file);
-            json_array_append_new(
-                quotes, json_pack("{s:o,s:o,s:o}", "speaker",
-                                  jsonio_string(jsonio_str(it, "speaker")), "text",
-                                  jsonio_string(jsonio_str(it, "text")), "evidence",
-                                  ev ? ev : json_null()));
+            json_array_append_new(quotes, json_pack("{s:o,s:o,s:o}", "speaker",
+                                                    jsonio_string(jsonio_str(it, "speaker")),
+                                                    "text", jsonio_string(jsonio_str(it, "text")),
+                                                    "evidence", ev ? ev : json_null()));
         }
     }
     json_decref(seen);
@@ -466,12 +465,10 @@ static json_t *compare_meeting_entry(struct compare_ctx *c, const struct compare
     json_object_foreach(s->topics, key, it) json_array_append_new(topics, json_string(key));
     json_object_foreach(s->exercises, key, it) json_array_append(ex, it);
     json_object_foreach(s->mechanisms, key, it) json_array_append(mech, it);
-    json_array_foreach(s->commitments, i, it)
-        json_array_append_new(com, json_pack("{s:O,s:O,s:O,s:O}", "actor",
-                                             json_object_get(it, "actor"), "verb",
-                                             json_object_get(it, "verb"), "text",
-                                             json_object_get(it, "text"), "evidence",
-                                             json_object_get(it, "evidence")));
+    json_array_foreach(s->commitments, i, it) json_array_append_new(
+        com, json_pack("{s:O,s:O,s:O,s:O}", "actor", json_object_get(it, "actor"), "verb",
+                       json_object_get(it, "verb"), "text", json_object_get(it, "text"), "evidence",
+                       json_object_get(it, "evidence")));
     json_object_set_new(e, "topics", topics);
     json_object_set_new(e, "exercises", ex);
     json_object_set_new(e, "mechanisms", mech);
@@ -506,9 +503,9 @@ static json_t *compare_topic_matrix(struct compare_ctx *c, struct compare_sets *
                                  (json_int_t)(hit ? jsonio_int(hit, "count", 0) : 0), "strongest",
                                  best ? best : json_null()));
         }
-        json_array_append_new(rows, json_pack("{s:O,s:O,s:o}", "id", json_object_get(t, "id"),
-                                              "label", json_object_get(t, "label"), "cells",
-                                              cells));
+        json_array_append_new(rows,
+                              json_pack("{s:O,s:O,s:o}", "id", json_object_get(t, "id"), "label",
+                                        json_object_get(t, "label"), "cells", cells));
     }
     return rows;
 }
@@ -520,8 +517,7 @@ static json_t *compare_topic_matrix(struct compare_ctx *c, struct compare_sets *
 static json_t *compare_diff(const json_t *a, const json_t *b, int later_full,
                             json_t *(*value)(const char *, json_t *))
 {
-    json_t *out = json_pack("{s:[],s:[],s:[],s:[]}", "new", "continued", "dropped",
-                            "not_reported");
+    json_t *out = json_pack("{s:[],s:[],s:[],s:[]}", "new", "continued", "dropped", "not_reported");
     json_t *gone = json_object_get(out, later_full ? "dropped" : "not_reported");
     const char *k;
     json_t *v;
@@ -531,8 +527,8 @@ static json_t *compare_diff(const json_t *a, const json_t *b, int later_full,
         if (json_array_size(list) < COMPARE_MAX_LIST)
             json_array_append_new(list, value(k, v));
     }
-    json_object_foreach((json_t *)a, k, v) if (!json_object_get(b, k) &&
-                                               json_array_size(gone) < COMPARE_MAX_LIST)
+    json_object_foreach((json_t *)a, k,
+                        v) if (!json_object_get(b, k) && json_array_size(gone) < COMPARE_MAX_LIST)
         json_array_append_new(gone, value(k, v));
     return out;
 }
@@ -551,8 +547,7 @@ static json_t *compare_named_value(const char *k, json_t *v)
 
 static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_full)
 {
-    json_t *out = json_pack("{s:[],s:[],s:[],s:[]}", "new", "continued", "dropped",
-                            "not_reported");
+    json_t *out = json_pack("{s:[],s:[],s:[],s:[]}", "new", "continued", "dropped", "not_reported");
     json_t *gone = json_object_get(out, later_full ? "dropped" : "not_reported");
     size_t i, j;
     json_t *x, *y;
@@ -560,7 +555,8 @@ static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_f
     {
         int hit = 0;
         json_array_foreach(a, j, y) if (compare_jaccard(json_object_get(x, "words"),
-                                                        json_object_get(y, "words")) >= 0.5) hit = 1;
+                                                        json_object_get(y, "words")) >= 0.5) hit =
+            1;
         json_t *list = json_object_get(out, hit ? "continued" : "new");
         if (json_array_size(list) < COMPARE_MAX_LIST)
             json_array_append(list, json_object_get(x, "text"));
@@ -569,7 +565,8 @@ static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_f
     {
         int hit = 0;
         json_array_foreach(b, j, y) if (compare_jaccard(json_object_get(x, "words"),
-                                                        json_object_get(y, "words")) >= 0.5) hit = 1;
+                                                        json_object_get(y, "words")) >= 0.5) hit =
+            1;
         if (!hit && json_array_size(gone) < COMPARE_MAX_LIST)
             json_array_append(gone, json_object_get(x, "text"));
     }
@@ -593,23 +590,20 @@ static void compare_signal_labels(const struct compare_ctx *c, json_t *cs)
     }
 }
 
-static json_t *compare_change(struct compare_ctx *c, struct compare_sets *sets, size_t a,
-                              size_t b, const char *basis)
+static json_t *compare_change(struct compare_ctx *c, struct compare_sets *sets, size_t a, size_t b,
+                              const char *basis)
 {
     int full = c->m[b].full;
     json_t *sig = compare_diff(sets[a].signals, sets[b].signals, full, compare_key_value);
     compare_signal_labels(c, sig);
-    return json_pack("{s:s,s:s,s:s,s:b,s:o,s:o,s:o,s:o,s:o}", "from", c->m[a].id, "to",
-                     c->m[b].id, "basis", basis, "later_full_source", full, "topics",
-                     compare_diff(sets[a].topics, sets[b].topics, full, compare_key_value),
-                     "exercises",
-                     compare_diff(sets[a].exercises, sets[b].exercises, full, compare_named_value),
-                     "mechanisms",
-                     compare_diff(sets[a].mechanisms, sets[b].mechanisms, full,
-                                  compare_named_value),
-                     "commitments",
-                     compare_commit_diff(sets[a].commitments, sets[b].commitments, full),
-                     "signals", sig);
+    return json_pack(
+        "{s:s,s:s,s:s,s:b,s:o,s:o,s:o,s:o,s:o}", "from", c->m[a].id, "to", c->m[b].id, "basis",
+        basis, "later_full_source", full, "topics",
+        compare_diff(sets[a].topics, sets[b].topics, full, compare_key_value), "exercises",
+        compare_diff(sets[a].exercises, sets[b].exercises, full, compare_named_value), "mechanisms",
+        compare_diff(sets[a].mechanisms, sets[b].mechanisms, full, compare_named_value),
+        "commitments", compare_commit_diff(sets[a].commitments, sets[b].commitments, full),
+        "signals", sig);
 }
 
 static int compare_same_series(const struct compare_meeting *a, const struct compare_meeting *b)
@@ -666,10 +660,10 @@ static json_t *compare_signals(struct compare_ctx *c, struct compare_sets *sets)
         json_t *cells = json_array();
         for (size_t k = 0; k < c->nm; k++) {
             json_t *ev = json_object_get(sets[k].signals, c->signals.p[p].id);
-            json_array_append_new(cells, json_pack("{s:s,s:s,s:O}", "meeting", c->m[k].id,
-                                                   "status",
-                                                   ev ? "present" : compare_signal_missing(c, &c->m[k]),
-                                                   "evidence", ev ? ev : json_null()));
+            json_array_append_new(cells,
+                                  json_pack("{s:s,s:s,s:O}", "meeting", c->m[k].id, "status",
+                                            ev ? "present" : compare_signal_missing(c, &c->m[k]),
+                                            "evidence", ev ? ev : json_null()));
         }
         json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:o}", "id", c->signals.p[p].id,
                                              "phrase", c->signals.p[p].label, "pattern",
@@ -753,12 +747,11 @@ static json_t *compare_people(struct compare_ctx *c)
             if (app[hi].person == (size_t)-1) {
                 char *key = names_key(name);
                 app[hi].person = npeople++;
-                json_array_append_new(people,
-                                      json_pack("{s:o,s:o,s:o,s:[],s:[],s:I}", "key",
-                                                jsonio_string(key), "name", jsonio_string(name),
-                                                "side", jsonio_string(side), "appearances",
-                                                "possible_matches", "_first",
-                                                (json_int_t)app[hi].meeting));
+                json_array_append_new(
+                    people,
+                    json_pack("{s:o,s:o,s:o,s:[],s:[],s:I}", "key", jsonio_string(key), "name",
+                              jsonio_string(name), "side", jsonio_string(side), "appearances",
+                              "possible_matches", "_first", (json_int_t)app[hi].meeting));
                 free(key);
             } else {
                 json_t *per = json_array_get(people, app[hi].person);
@@ -771,12 +764,13 @@ static json_t *compare_people(struct compare_ctx *c)
             const char *rank = compare_rank(&c->ranks, title, &level);
             json_array_append_new(
                 json_object_get(json_array_get(people, app[hi].person), "appearances"),
-                json_pack("{s:s,s:s,s:o,s:o,s:o,s:i,s:s,s:b,s:o}", "meeting", c->m[app[hi].meeting].id,
-                          "file", c->src[app[hi].source].file, "name", jsonio_string(name),
-                          "title", jsonio_string(title), "role",
+                json_pack("{s:s,s:s,s:o,s:o,s:o,s:i,s:s,s:b,s:o}", "meeting",
+                          c->m[app[hi].meeting].id, "file", c->src[app[hi].source].file, "name",
+                          jsonio_string(name), "title", jsonio_string(title), "role",
                           jsonio_string(jsonio_str(pp, "role")), "rank", level, "rank_label", rank,
                           "acting", compare_is_acting(pp), "evidence",
-                          compare_ev_array(json_object_get(pp, "evidence"), c->src[app[hi].source].file)));
+                          compare_ev_array(json_object_get(pp, "evidence"),
+                                           c->src[app[hi].source].file)));
         }
         /* possible matches between the bucket's people */
         for (size_t a = first; a < npeople; a++)
@@ -833,8 +827,8 @@ static int compare_by_timeline(const void *x, const void *y)
  * there or, failing that, the year that puts the month nearest (within six
  * months) to the mentioning meeting's date or the publication date PUB.
  * Writes "YYYY-MM-01" into OUT (16 bytes); 1, or 0 when there is none. */
-static int compare_related_month(const json_t *r, const struct compare_meeting *m,
-                                 const char *pub, char *out)
+static int compare_related_month(const json_t *r, const struct compare_meeting *m, const char *pub,
+                                 char *out)
 {
     const char *sm = jsonio_str(r, "start_month"), *ref = jsonio_str(m->facts, "start_date");
     int month, year;
@@ -874,14 +868,12 @@ static json_t *compare_timeline(struct compare_ctx *c)
             cap = cap ? cap * 2 : 32;
             items = xrealloc(items, xmul(cap, sizeof *items));
         }
-        items[n++] = json_pack("{s:O,s:O,s:s,s:s,s:s,s:o}", "start_date",
-                               json_object_get(m->facts, "start_date"), "end_date",
-                               json_object_get(m->facts, "end_date"), "label", m->label, "kind",
-                               "meeting", "meeting", m->id, "precision",
-                               jsonio_string(
-                                   compare_day(jsonio_str(m->facts, "start_date"), &day0) == 0
-                                       ? "day"
-                                       : NULL));
+        items[n++] = json_pack(
+            "{s:O,s:O,s:s,s:s,s:s,s:o}", "start_date", json_object_get(m->facts, "start_date"),
+            "end_date", json_object_get(m->facts, "end_date"), "label", m->label, "kind", "meeting",
+            "meeting", m->id, "precision",
+            jsonio_string(compare_day(jsonio_str(m->facts, "start_date"), &day0) == 0 ? "day"
+                                                                                      : NULL));
         if (m->series) {
             snprintf(key, sizeof key, "%.40s#%lld", m->series, m->ordinal);
             json_object_set_new(seen, key, json_true());
@@ -946,8 +938,8 @@ static json_t *compare_timeline(struct compare_ctx *c)
                                           compare_day(jsonio_str(r, "end_date"), &day) == 0
                                       ? jsonio_str(r, "end_date")
                                       : NULL),
-                    "label", jsonio_string(buf_str(&lb)), "kind", "related", "meeting",
-                    c->m[k].id, "precision", jsonio_string(prec));
+                    "label", jsonio_string(buf_str(&lb)), "kind", "related", "meeting", c->m[k].id,
+                    "precision", jsonio_string(prec));
                 buf_free(&lb);
             }
         }

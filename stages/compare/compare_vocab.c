@@ -257,8 +257,8 @@ json_t *compare_topics_load(json_t *ids)
         int known = 0;
         json_array_foreach(out, k, o) if (!strcmp(jsonio_str(o, "id"), id)) known = 1;
         if (!known)
-            json_array_append_new(out, json_pack("{s:o,s:o}", "id", jsonio_string(id), "label",
-                                                 jsonio_string(id)));
+            json_array_append_new(
+                out, json_pack("{s:o,s:o}", "id", jsonio_string(id), "label", jsonio_string(id)));
     }
     json_decref(doc);
     return out;

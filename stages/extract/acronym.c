@@ -23,9 +23,18 @@
 #define ACRO_MAX_WINDOW 400 /* bytes of long-form candidate looked at */
 #define ACRO_MAX_TOKENS 32
 
-static int acro_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int acro_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int acro_alnum(unsigned char c) { return acro_alpha(c) || acro_digit(c); }
+static int acro_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+static int acro_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static int acro_alnum(unsigned char c)
+{
+    return acro_alpha(c) || acro_digit(c);
+}
 static int acro_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -38,8 +47,8 @@ static unsigned char acro_lower(unsigned char c)
 /* Words that may stand unmatched inside a long form. */
 static int acro_function_word(const char *w, size_t n)
 {
-    static const char *const fw[] = {"of", "for", "the", "and", "on", "in", "to", "a",
-                                     "an", "with", "by", "at", "from", "&", "or"};
+    static const char *const fw[] = {"of", "for",  "the", "and", "on",   "in", "to", "a",
+                                     "an", "with", "by",  "at",  "from", "&",  "or"};
     for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++) {
         size_t k = strlen(fw[i]);
         if (k == n) {
@@ -59,7 +68,7 @@ static int acro_number_word(const char *w, size_t n)
 {
     static const char *const card[] = {"zero", "one", "two",   "three", "four",
                                        "five", "six", "seven", "eight", "nine"};
-    static const char *const ord[] = {"",      "first",  "second", "third",  "fourth",
+    static const char *const ord[] = {"",      "first", "second",  "third",  "fourth",
                                       "fifth", "sixth", "seventh", "eighth", "ninth"};
     for (int v = 0; v < 10; v++) {
         const char *const cand[2] = {card[v], ord[v]};
@@ -114,8 +123,8 @@ static int acro_sf_ok(const char *t, size_t a, size_t b)
 /* ------------------------------------------------------- long-form window */
 
 struct acro_tok {
-    size_t s, e;  /* bytes of a whitespace-delimited token */
-    int group;    /* a parenthesised group, e.g. "(OPCON)": matches nothing */
+    size_t s, e; /* bytes of a whitespace-delimited token */
+    int group;   /* a parenthesised group, e.g. "(OPCON)": matches nothing */
 };
 
 /* Collect up to MAXW tokens before position P (the '('), nearest last.
@@ -240,12 +249,12 @@ static size_t acro_align_initials(const char *t, const char *sf, size_t sfn,
                     if (pend == ps)
                         break;
                     if (acro_digit((unsigned char)sf[us])) {
-                        found = (pend - ps == ue - us && memcmp(t + ps, sf + us, ue - us) == 0) ||
-                                (ue - us == 1 &&
-                                 acro_number_word(t + ps, pend - ps) == sf[us] - '0');
+                        found =
+                            (pend - ps == ue - us && memcmp(t + ps, sf + us, ue - us) == 0) ||
+                            (ue - us == 1 && acro_number_word(t + ps, pend - ps) == sf[us] - '0');
                     } else {
-                        found = acro_lower((unsigned char)t[ps]) ==
-                                acro_lower((unsigned char)sf[us]);
+                        found =
+                            acro_lower((unsigned char)t[ps]) == acro_lower((unsigned char)sf[us]);
                         /* "People's": the "s" after an apostrophe is no part */
                         if (found && ps > tok[ti].s && t[ps - 1] == '\'')
                             found = 0;
@@ -283,8 +292,8 @@ static size_t acro_align_initials(const char *t, const char *sf, size_t sfn,
 }
 
 /* Strategy 2: Schwartz & Hearst. Returns the LF start or (size_t)-1. */
-static size_t acro_align_sh(const char *t, const char *sf, size_t sfn,
-                            const struct acro_tok *tok, size_t ntok)
+static size_t acro_align_sh(const char *t, const char *sf, size_t sfn, const struct acro_tok *tok,
+                            size_t ntok)
 {
     long si = (long)sfn - 1;
     long ti = (long)ntok - 1;
@@ -435,8 +444,7 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
         size_t a, b, c, sep = 0, lf, le;
         char close;
 
-        if (text[p] != '(' &&
-            !(text[p] == '[' && p > 0 && acro_space((unsigned char)text[p - 1])))
+        if (text[p] != '(' && !(text[p] == '[' && p > 0 && acro_space((unsigned char)text[p - 1])))
             continue; /* "[EEG]" after a space, not "diethyl-[DEP]" */
         close = text[p] == '(' ? ')' : ']';
         /* the content up to the closer (no nested bracket, bounded); "(DMSO,
@@ -478,8 +486,8 @@ size_t acronym_find(const char *text, size_t len, struct acro_def **out)
             lf = acro_long_form(text, p, a, b);
             if (lf != (size_t)-1) {
                 /* skip opening quotes and brackets before the long form */
-                while (lf < le && (text[lf] == '"' || text[lf] == '\'' || text[lf] == '[' ||
-                                   text[lf] == '{'))
+                while (lf < le &&
+                       (text[lf] == '"' || text[lf] == '\'' || text[lf] == '[' || text[lf] == '{'))
                     lf++;
                 /* 'an "astigmatic intensity equation" (AIE)': the quotes go */
                 if (lf > 0 && le > lf && text[lf - 1] == '"' && text[le - 1] == '"')

@@ -26,7 +26,10 @@
 
 /* ------------------------------------------------------------- calendar */
 
-static int dt_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int dt_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int dt_mdays(int y, int m)
 {
@@ -122,13 +125,13 @@ int date_parse_iso(const char *s, struct date_val *v)
 enum dtok_kind { DT_WORD, DT_NUM, DT_DASH, DT_COMMA, DT_OTHER };
 
 struct dtok {
-    size_t s, e;    /* bytes of the token; a word's e includes a trailing '.' when dot */
+    size_t s, e; /* bytes of the token; a word's e includes a trailing '.' when dot */
     int kind;
-    int num, ndig;  /* numbers: value (capped) and digit count */
-    int sp;         /* whitespace before the token */
-    int dot;        /* a word followed directly by '.' */
-    int upper;      /* a word starting with an upper-case letter */
-    char low[16];   /* a word, lower-cased ("" when longer than 15 bytes) */
+    int num, ndig; /* numbers: value (capped) and digit count */
+    int sp;        /* whitespace before the token */
+    int dot;       /* a word followed directly by '.' */
+    int upper;     /* a word starting with an upper-case letter */
+    char low[16];  /* a word, lower-cased ("" when longer than 15 bytes) */
 };
 
 static size_t dt_tokenize(const char *t, size_t len, struct dtok **out)
@@ -155,8 +158,8 @@ static size_t dt_tokenize(const char *t, size_t len, struct dtok **out)
         sp = 0;
         if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
             size_t j = i;
-            while (j < len && (((unsigned char)t[j] | 0x20) >= 'a' &&
-                               ((unsigned char)t[j] | 0x20) <= 'z'))
+            while (j < len &&
+                   (((unsigned char)t[j] | 0x20) >= 'a' && ((unsigned char)t[j] | 0x20) <= 'z'))
                 j++;
             k.kind = DT_WORD;
             k.upper = c <= 'Z';
@@ -220,9 +223,9 @@ static int dt_is(const struct dtok *k, const char *w)
 /* Month 1-12 of a capitalised month name or abbreviation, else 0. */
 static int dt_month(const struct dtok *k)
 {
-    static const char *const full[12] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
+    static const char *const full[12] = {"january",   "february", "march",    "april",
+                                         "may",       "june",     "july",     "august",
+                                         "september", "october",  "november", "december"};
     static const char *const abbr[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                          "jul", "aug", "sep", "oct", "nov", "dec"};
     if (k->kind != DT_WORD || !k->upper)
@@ -251,9 +254,9 @@ static int dt_weekday(const struct dtok *k)
     static const struct {
         const char *w;
         int day, bare; /* BARE: also without a period */
-    } ab[] = {{"mon", 1, 0},  {"tue", 2, 1},   {"tues", 2, 1},  {"wed", 3, 0},
-              {"weds", 3, 1}, {"thu", 4, 1},   {"thur", 4, 1},  {"thurs", 4, 1},
-              {"fri", 5, 0},  {"sat", 6, 0},   {"sun", 7, 0}};
+    } ab[] = {{"mon", 1, 0},  {"tue", 2, 1}, {"tues", 2, 1}, {"wed", 3, 0},
+              {"weds", 3, 1}, {"thu", 4, 1}, {"thur", 4, 1}, {"thurs", 4, 1},
+              {"fri", 5, 0},  {"sat", 6, 0}, {"sun", 7, 0}};
     if (k->kind != DT_WORD || !k->upper)
         return 0;
     for (int w = 0; w < 7; w++)
@@ -284,10 +287,10 @@ static int dt_is_day(const struct dtok *k)
 /* Words after which a bare month or year is read as a date. */
 static int dt_trigger(const struct dtok *k)
 {
-    static const char *const w[] = {"in", "since", "by", "until", "till", "during", "from",
-                                    "through", "early", "late", "mid", "before", "after",
-                                    "of", "last", "next", "this", "in", "around", "between",
-                                    "throughout", "on", "for", "to", "into"};
+    static const char *const w[] = {
+        "in",     "since",   "by",         "until", "till", "during", "from", "through", "early",
+        "late",   "mid",     "before",     "after", "of",   "last",   "next", "this",    "in",
+        "around", "between", "throughout", "on",    "for",  "to",     "into"};
     if (k->kind != DT_WORD)
         return 0;
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -308,13 +311,13 @@ static int dt_joiner(const struct dtok *k)
 enum dt_grain { G_DAY, G_MONTH, G_YEAR, G_WEEK };
 
 struct dmatch {
-    size_t ntok;           /* tokens consumed */
-    size_t end;            /* byte end of the expression */
+    size_t ntok; /* tokens consumed */
+    size_t end;  /* byte end of the expression */
     struct date_val from, to;
     enum date_kind kind;
     int is_range;
     int grain;
-    int need_year;         /* month/day given, the year comes from the reference */
+    int need_year; /* month/day given, the year comes from the reference */
 };
 
 struct dctx {
@@ -325,8 +328,7 @@ struct dctx {
 /* The end byte of token K, with the '.' of an abbreviated month or weekday. */
 static size_t dt_end(const struct dtok *k)
 {
-    return ((k->dot && dt_month(k) && dt_month_abbr(k)) || dt_weekday_abbr(k)) ? k->e + 1
-                                                                              : k->e;
+    return ((k->dot && dt_month(k) && dt_month_abbr(k)) || dt_weekday_abbr(k)) ? k->e + 1 : k->e;
 }
 
 /* Day after an optional ordinal suffix ("18th"): returns tokens used (1 or 2). */
@@ -350,8 +352,8 @@ static int dt_resolve_year(const struct dctx *cx, int m, int d)
 }
 
 /* Month D[-D2][, Y] and Month D[, Y] - Month2 D2[, Y2]; Month Y; Month alone. */
-static int dt_match_month_first(const struct dtok *v, size_t n, size_t i,
-                                const struct dctx *cx, struct dmatch *mt)
+static int dt_match_month_first(const struct dtok *v, size_t n, size_t i, const struct dctx *cx,
+                                struct dmatch *mt)
 {
     int m = dt_month(&v[i]), d1, d2 = 0, m2 = 0, y = 0, y2 = 0;
     size_t j = i + 1, last = i;
@@ -379,8 +381,8 @@ static int dt_match_month_first(const struct dtok *v, size_t n, size_t i,
             }
         }
         /* a cross-month range: "Dec. 30, 2024 - Jan. 2, 2025", "Aug. 31-Sept. 1" */
-        if (!d2 && j + 2 < n && dt_joiner(&v[j]) && !dt_is(&v[j], "and") &&
-            dt_month(&v[j + 1]) && dt_is_day(&v[j + 2])) {
+        if (!d2 && j + 2 < n && dt_joiner(&v[j]) && !dt_is(&v[j], "and") && dt_month(&v[j + 1]) &&
+            dt_is_day(&v[j + 2])) {
             size_t k = j + 2;
             m2 = dt_month(&v[j + 1]);
             d2 = v[k].num;
@@ -441,10 +443,9 @@ static int dt_match_month_first(const struct dtok *v, size_t n, size_t i,
         }
     }
     /* a month alone, after a preposition ("in November", "in May and August") */
-    if (i > 0 && (dt_trigger(&v[i - 1]) ||
-                  ((dt_is(&v[i - 1], "and") || dt_is(&v[i - 1], "or") ||
-                    v[i - 1].kind == DT_COMMA) &&
-                   i > 1 && dt_month(&v[i - 2])))) {
+    if (i > 0 && (dt_trigger(&v[i - 1]) || ((dt_is(&v[i - 1], "and") || dt_is(&v[i - 1], "or") ||
+                                             v[i - 1].kind == DT_COMMA) &&
+                                            i > 1 && dt_month(&v[i - 2])))) {
         if (strcmp(v[i].low, "may") == 0 && i + 1 < n && v[i + 1].kind == DT_WORD &&
             !v[i + 1].upper && !dt_is(&v[i + 1], "and") && !dt_is(&v[i + 1], "to"))
             return 0; /* "... by May be" is a verb */
@@ -473,8 +474,8 @@ static int dt_match_month_first(const struct dtok *v, size_t n, size_t i,
 }
 
 /* D Month [Y] and D-D2 Month [Y]: "18 September 2023", "16-17 August 2022". */
-static int dt_match_day_first(const struct dtok *v, size_t n, size_t i,
-                              const struct dctx *cx, struct dmatch *mt)
+static int dt_match_day_first(const struct dtok *v, size_t n, size_t i, const struct dctx *cx,
+                              struct dmatch *mt)
 {
     int d1 = v[i].num, d2, m, y = 0;
     size_t j;
@@ -678,24 +679,23 @@ static int dt_match(const struct dtok *v, size_t n, size_t i, const struct dctx 
  * ends (". " before a capital) and at most 200 bytes each way. */
 static int dt_future(const char *t, size_t len, size_t s, size_t e)
 {
-    static const char *const cues[] = {" will ",      " shall ",   "'ll ",        " upcoming ",
-                                       " scheduled ", " plans to ", " plan to ",   " planned ",
-                                       " to be held", " expected to ", " is to ", " are to ",
-                                       " going to ",  " next ",    " to host ",   " to hold ",
-                                       " slated ",    " set to ",   " forthcoming "};
+    static const char *const cues[] = {" will ",      " shall ",       "'ll ",         " upcoming ",
+                                       " scheduled ", " plans to ",    " plan to ",    " planned ",
+                                       " to be held", " expected to ", " is to ",      " are to ",
+                                       " going to ",  " next ",        " to host ",    " to hold ",
+                                       " slated ",    " set to ",      " forthcoming "};
     size_t a = s > 200 ? s - 200 : 0, b = e + 200 < len ? e + 200 : len;
     for (size_t k = s; k > a; k--)
-        if (t[k - 1] == '\n' || (k >= 2 && (t[k - 2] == '.' || t[k - 2] == '?' ||
-                                            t[k - 2] == '!') && t[k - 1] == ' ' &&
-                                 k < len && t[k] >= 'A' && t[k] <= 'Z' && k + 0 < s &&
-                                 !(k >= 4 && t[k - 4] == '.'))) {
+        if (t[k - 1] == '\n' ||
+            (k >= 2 && (t[k - 2] == '.' || t[k - 2] == '?' || t[k - 2] == '!') && t[k - 1] == ' ' &&
+             k < len && t[k] >= 'A' && t[k] <= 'Z' && k + 0 < s && !(k >= 4 && t[k - 4] == '.'))) {
             a = k;
             break;
         }
     for (size_t k = e; k < b; k++)
-        if (t[k] == '\n' || ((t[k] == '.' || t[k] == '?' || t[k] == '!') && k + 2 < len &&
-                             t[k + 1] == ' ' && t[k + 2] >= 'A' && t[k + 2] <= 'Z' &&
-                             !(k >= 2 && t[k - 2] == '.'))) {
+        if (t[k] == '\n' ||
+            ((t[k] == '.' || t[k] == '?' || t[k] == '!') && k + 2 < len && t[k + 1] == ' ' &&
+             t[k + 2] >= 'A' && t[k + 2] <= 'Z' && !(k >= 2 && t[k - 2] == '.'))) {
             b = k;
             break;
         }
@@ -710,8 +710,7 @@ static int dt_future(const char *t, size_t len, size_t s, size_t e)
 
 /* ---------------------------------------------------------------- API */
 
-size_t dates_find(const char *text, size_t len, const struct date_val *ref,
-                  struct date_span **out)
+size_t dates_find(const char *text, size_t len, const struct date_val *ref, struct date_span **out)
 {
     struct dtok *v = NULL;
     size_t n = dt_tokenize(text, len, &v), cnt = 0, cap = 0;
@@ -748,8 +747,8 @@ size_t dates_find(const char *text, size_t len, const struct date_val *ref,
 
 static int dt_number_word(const char *w)
 {
-    static const char *const nw[] = {"zero", "one", "two",   "three", "four", "five", "six",
-                                     "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    static const char *const nw[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                     "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     for (int i = 0; i < 13; i++)
         if (strcmp(w, nw[i]) == 0)
             return i;
@@ -786,8 +785,8 @@ int dates_normalize(const char *expr, const struct date_val *ref, char *value, s
     while (i < n && (dt_is(&v[i], "the") || dt_is(&v[i], "early") || dt_is(&v[i], "late") ||
                      dt_is(&v[i], "mid") || dt_is(&v[i], "earlier") || dt_is(&v[i], "later") ||
                      v[i].kind == DT_DASH ||
-                     ((dt_is(&v[i], "end") || dt_is(&v[i], "beginning") ||
-                       dt_is(&v[i], "start") || dt_is(&v[i], "middle")) &&
+                     ((dt_is(&v[i], "end") || dt_is(&v[i], "beginning") || dt_is(&v[i], "start") ||
+                       dt_is(&v[i], "middle")) &&
                       i + 1 < n && dt_is(&v[i + 1], "of"))))
         i += (dt_is(&v[i], "end") || dt_is(&v[i], "beginning") || dt_is(&v[i], "start") ||
               dt_is(&v[i], "middle"))
@@ -796,15 +795,15 @@ int dates_normalize(const char *expr, const struct date_val *ref, char *value, s
     if (i >= n)
         goto out;
     /* references */
-    if (n - i == 1 && (dt_is(&v[i], "now") || dt_is(&v[i], "currently") ||
-                       dt_is(&v[i], "today") || dt_is(&v[i], "present") ||
-                       dt_is(&v[i], "nowadays") || dt_is(&v[i], "presently"))) {
+    if (n - i == 1 &&
+        (dt_is(&v[i], "now") || dt_is(&v[i], "currently") || dt_is(&v[i], "today") ||
+         dt_is(&v[i], "present") || dt_is(&v[i], "nowadays") || dt_is(&v[i], "presently"))) {
         snprintf(value, cap, "PRESENT_REF");
         rc = 0;
         goto out;
     }
-    if ((n - i == 1 && (dt_is(&v[i], "past") || dt_is(&v[i], "previously") ||
-                        dt_is(&v[i], "formerly"))) ||
+    if ((n - i == 1 &&
+         (dt_is(&v[i], "past") || dt_is(&v[i], "previously") || dt_is(&v[i], "formerly"))) ||
         (n - i == 2 && dt_is(&v[i], "at") && dt_is(&v[i + 1], "time")) ||
         (n - i == 3 && dt_is(&v[i], "at") && dt_is(&v[i + 2], "time"))) {
         snprintf(value, cap, "PAST_REF");
@@ -868,7 +867,10 @@ int dates_normalize(const char *expr, const struct date_val *ref, char *value, s
             if (has && shift < 0 && begun && !(s == 4 && ref->m <= 2))
                 y = y - 1;
             snprintf(value, cap, "%04d-%s", y,
-                     s == 1 ? "SP" : s == 2 ? "SU" : s == 3 ? "FA" : "WI");
+                     s == 1   ? "SP"
+                     : s == 2 ? "SU"
+                     : s == 3 ? "FA"
+                              : "WI");
             rc = 0;
             goto out;
         }
@@ -877,9 +879,10 @@ int dates_normalize(const char *expr, const struct date_val *ref, char *value, s
     if (i + 2 == n && dt_is(&v[i + 1], "week") &&
         (dt_is(&v[i], "this") || dt_is(&v[i], "last") || dt_is(&v[i], "next") ||
          dt_is(&v[i], "past") || dt_is(&v[i], "previous") || dt_is(&v[i], "current"))) {
-        int wy, wk, shift = dt_is(&v[i], "next") ? 1
-                            : (dt_is(&v[i], "this") || dt_is(&v[i], "current")) ? 0
-                                                                                  : -1;
+        int wy, wk,
+            shift = dt_is(&v[i], "next")                                ? 1
+                    : (dt_is(&v[i], "this") || dt_is(&v[i], "current")) ? 0
+                                                                        : -1;
         dt_iso_week(dt_days(ref->y, ref->m, ref->d) + 7L * shift, &wy, &wk);
         snprintf(value, cap, "%04d-W%02d", wy, wk);
         rc = 0;
@@ -889,7 +892,9 @@ int dates_normalize(const char *expr, const struct date_val *ref, char *value, s
     if (i + 3 == n && dt_is(&v[i + 1], "fiscal") && dt_is(&v[i + 2], "year") &&
         (dt_is(&v[i], "this") || dt_is(&v[i], "last") || dt_is(&v[i], "next"))) {
         snprintf(value, cap, "%04d",
-                 ref->y + (dt_is(&v[i], "next") ? 1 : dt_is(&v[i], "last") ? -1 : 0));
+                 ref->y + (dt_is(&v[i], "next")   ? 1
+                           : dt_is(&v[i], "last") ? -1
+                                                  : 0));
         rc = 0;
         goto out;
     }
@@ -925,12 +930,11 @@ int dates_normalize(const char *expr, const struct date_val *ref, char *value, s
     }
     if (dt_match(v, n, i, &cx, &mt) ||
         (dt_month(&v[i]) && i + 1 == n &&
-         (mt.from = mt.to = (struct date_val){dt_resolve_year(&cx, dt_month(&v[i]), 0),
-                                               dt_month(&v[i]), 0},
+         (mt.from = mt.to =
+              (struct date_val){dt_resolve_year(&cx, dt_month(&v[i]), 0), dt_month(&v[i]), 0},
           mt.grain = G_MONTH, mt.ntok = 1)) ||
         (dt_is_year(&v[i]) && i + 1 == n &&
-         (mt.from = mt.to = (struct date_val){v[i].num, 0, 0}, mt.grain = G_YEAR,
-          mt.ntok = 1))) {
+         (mt.from = mt.to = (struct date_val){v[i].num, 0, 0}, mt.grain = G_YEAR, mt.ntok = 1))) {
         if (mt.grain == G_WEEK) {
             int wy, wk;
             dt_iso_week(dt_days(mt.from.y, mt.from.m, mt.from.d), &wy, &wk);

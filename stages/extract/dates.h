@@ -20,9 +20,9 @@ enum date_kind {
 };
 
 struct date_span {
-    size_t start, end;     /* byte offsets of the expression in the text */
-    struct date_val from;  /* first day (or month/year) */
-    struct date_val to;    /* last day, equal to from for a single date */
+    size_t start, end;    /* byte offsets of the expression in the text */
+    struct date_val from; /* first day (or month/year) */
+    struct date_val to;   /* last day, equal to from for a single date */
     enum date_kind kind;
     int is_range;
 };
@@ -30,8 +30,7 @@ struct date_span {
 /* Find date expressions in TEXT. REF may be NULL (then partial and relative
  * expressions get y = 0 / are skipped). *OUT gets a heap array (caller
  * frees); returns the count. */
-size_t dates_find(const char *text, size_t len, const struct date_val *ref,
-                  struct date_span **out);
+size_t dates_find(const char *text, size_t len, const struct date_val *ref, struct date_span **out);
 
 /* Normalise one whole expression EXPR (e.g. "last Friday", "March 2013",
  * "the week") to a TIMEX3-style value ("2013-03-15", "2013-03", "2013-W12",

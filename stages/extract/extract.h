@@ -25,7 +25,7 @@
  * at one text offset costs one table lookup when no row can start there. */
 struct xindex {
     size_t n;
-    const char **pat;    /* borrowed; NULL rows are not indexed */
+    const char **pat; /* borrowed; NULL rows are not indexed */
     size_t *len;
     unsigned char *caps; /* no lower-case letter, some capital */
     uint32_t first[257]; /* rows of first byte c: row[first[c] .. first[c+1]) */
@@ -78,8 +78,8 @@ unsigned char xt_fold(unsigned char c);
  * indexed for one-pass matching. */
 struct xlist {
     size_t n;
-    char **a; /* first column */
-    char **b; /* second column (NULL when the row has one column) */
+    char **a;          /* first column */
+    char **b;          /* second column (NULL when the row has one column) */
     struct xindex *ia; /* column a */
     struct xindex *ib; /* column b where present, else a */
     char **v;          /* b where present, else a (borrowed pointers) */
@@ -122,8 +122,7 @@ int xlist_has(const struct xlist *l, const char *word, size_t len, int icase);
  * Inline: the matchers test it on every byte of every sentence. */
 static inline int xt_is_word(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c >= 0x80;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 /* Typographic quotes (U+2018, U+2019, U+201C, U+201D) at S+i end a word
  * although their bytes are >= 0x80: "NCG’s", "‘KIDD’". */

@@ -167,8 +167,7 @@ json_t *extract_exercises(const struct xdoc *doc)
                 while (p < len && xi_cap_word(s, len, p, &wl) && words < 5) {
                     words++;
                     for (size_t r = 0; r < x->exercises.n && !pre && words >= 2; r++)
-                        if (x->ex_pat[2][r] &&
-                            xt_match_at(s, len, p, x->ex_pat[2][r], 0) == wl) {
+                        if (x->ex_pat[2][r] && xt_match_at(s, len, p, x->ex_pat[2][r], 0) == wl) {
                             e = xi_number(s, len, p + wl);
                             xi_add_named(out, doc, si, s, start, e);
                             i = e;

@@ -261,8 +261,8 @@ static size_t xm_collect(const struct xdoc *doc, struct xmention **out)
                      * hosted in Japan", "the second KIDD this year" count,
                      * they do not number the series */
                     static const char *const count_words[] = {
-                        "since", "hosted", "ever", "this year", "of its kind", "under",
-                        "outside", "in person", "in years"};
+                        "since", "hosted",  "ever",      "this year", "of its kind",
+                        "under", "outside", "in person", "in years"};
                     size_t e = i + bl, lim = e + 30 < st->t1 ? e + 30 : st->t1;
                     for (size_t q = 0; q < sizeof count_words / sizeof *count_words; q++)
                         if (xt_find(s, lim, e, count_words[q], 1) != (size_t)-1)
@@ -426,8 +426,8 @@ static void xm_date_in(const struct xdoc *doc, size_t si, const struct xmention 
     const char *s = doc->blocks[st->blk].text + st->t0;
     size_t len = st->t1 - st->t0;
     struct date_span *ds = NULL;
-    size_t nd = dates_find(s, len, st->caption ? (doc->has_pub ? &doc->pub : NULL) : xm_ref(doc, dl),
-                           &ds);
+    size_t nd =
+        dates_find(s, len, st->caption ? (doc->has_pub ? &doc->pub : NULL) : xm_ref(doc, dl), &ds);
     for (size_t k = 0; k < nd; k++) {
         long near = xm_nearest(v, n, si, st->t0 + ds[k].start);
         int rank;
@@ -441,11 +441,11 @@ static void xm_date_in(const struct xdoc *doc, size_t si, const struct xmention 
             continue;
         /* a day counted from a dateline that gives the day is as good as
          * written ("WASHINGTON, Jan. 10 (Yonhap) -- ... on Friday") */
-        rank = st->caption                   ? 1
-               : ds[k].kind == DATE_ABSOLUTE ? 4
-               : ds[k].kind == DATE_PARTIAL  ? 3
+        rank = st->caption                       ? 1
+               : ds[k].kind == DATE_ABSOLUTE     ? 4
+               : ds[k].kind == DATE_PARTIAL      ? 3
                : dl->have_day && !ds[k].is_range ? 4
-                                             : 2;
+                                                 : 2;
         if (rank > best->rank) {
             best->have = 1;
             best->rank = rank;

@@ -305,8 +305,8 @@ static const char *xp_side_before(const struct xdata *x, const char *s, size_t s
  * lower-case word follows that opens no new clause or noun phrase. */
 static int xp_portfolio_and(const char *s, size_t len, size_t q)
 {
-    static const char *const no[] = {"a",   "an",   "the", "his",  "her",  "their", "its",
-                                     "was", "is",   "has", "had",  "will", "said",  "who",
+    static const char *const no[] = {"a",    "an",    "the",  "his",   "her",   "their", "its",
+                                     "was",  "is",    "has",  "had",   "will",  "said",  "who",
                                      "also", "other", "then", "later", "vowed", "agreed"};
     size_t w;
     if (!xt_match_at(s, len, q, "and", 0))
@@ -770,8 +770,8 @@ static void xp_meet_rule(const struct xdoc *doc, size_t si, struct xpeople *pl, 
                          size_t nparties)
 {
     static const char *const before[] = {"who", "which", "had", "has", "have", "that", "never"};
-    static const char *const stop[] = {";", ", who", ", which", ", where", ", while",
-                                       ", after", ", before", ", as ", ", when"};
+    static const char *const stop[] = {";",       ", who",    ", which", ", where", ", while",
+                                       ", after", ", before", ", as ",   ", when"};
     const struct xdata *x = doc->data;
     size_t len, t0 = doc->sents[si].t0, v = 0, vl = 0, c0 = 0, c1, a = 0, b, e;
     const char *s = xdoc_stext(doc, si, &len);

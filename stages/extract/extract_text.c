@@ -27,16 +27,13 @@ unsigned char xt_fold(unsigned char c)
     return xt_fold_tab[c];
 }
 
-
 static int xt_eq(char a, char b, int icase)
 {
     return icase ? xt_fold_tab[(unsigned char)a] == xt_fold_tab[(unsigned char)b] : a == b;
 }
 
-
 /* The match of PAT (N bytes, N > 0) at S+AT on word boundaries: N or 0. */
-static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n,
-                         int icase)
+static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n, int icase)
 {
     if (len - at < n)
         return 0;
@@ -131,8 +128,8 @@ static void xt_pairs_build(struct xindex *ix)
         if (!p[1])
             ones[xt_fold_tab[p[0]] + 1]++;
         else
-            kr[nk++] = (struct xt_kr){(uint32_t)xt_fold_tab[p[0]] << 8 | xt_fold_tab[p[1]],
-                                      (uint32_t)i};
+            kr[nk++] =
+                (struct xt_kr){(uint32_t)xt_fold_tab[p[0]] << 8 | xt_fold_tab[p[1]], (uint32_t)i};
     }
     for (unsigned c = 0; c < 256; c++)
         ones[c + 1] += ones[c];
@@ -234,7 +231,6 @@ void xindex_free(struct xindex *ix)
     free(ix->hcnt);
     free(ix);
 }
-
 
 /* Row R of IX matched at S+AT in MODE: its length or 0. */
 static size_t xt_ix_row(const struct xindex *ix, uint32_t r, const char *s, size_t len, size_t at,

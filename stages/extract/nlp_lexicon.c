@@ -18,7 +18,10 @@ static int lex_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int lex_is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+static int lex_is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 static void lex_add(struct nlp_wordset *set, size_t *cap, const char *w, size_t n)
 {

@@ -46,13 +46,13 @@ static int sentence_loaded;
 
 static void sentence_load(void)
 {
-    static const char *const abbr_sections[SENT_NSETS] = {"prepositive", "numeric",
-                                                          "ordinary", "time"};
+    static const char *const abbr_sections[SENT_NSETS] = {"prepositive", "numeric", "ordinary",
+                                                          "time"};
     static const char *const starter_sections[2] = {"", "title"};
     if (sentence_loaded)
         return;
-    nlp_lexicon_load("stages/extract/data/abbreviations.txt", sentence_builtin_abbr,
-                     abbr_sections, sentence_sets, SENT_NSETS);
+    nlp_lexicon_load("stages/extract/data/abbreviations.txt", sentence_builtin_abbr, abbr_sections,
+                     sentence_sets, SENT_NSETS);
     nlp_lexicon_load("stages/extract/data/sentence_starters.txt", sentence_builtin_starters,
                      starter_sections, sentence_starters, 2);
     sentence_loaded = 1;
@@ -63,10 +63,22 @@ static void sentence_load(void)
 /* Longest token looked at before or after a boundary candidate. */
 #define SENT_MAX_TOKEN 64
 
-static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
+static int is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static int is_alpha(unsigned char c)
+{
+    return is_upper(c) || is_lower(c);
+}
 
 /* Width of the whitespace character at T[I] (0 when none). */
 static size_t space_at(const char *t, size_t len, size_t i)
@@ -336,8 +348,7 @@ static size_t markers_find(const char *t, size_t len, struct list_marker **out)
             m = r;
         else if (!has_m)
             continue;
-        strict = m.style == LM_PAREN_NUM || m.style == LM_PAREN_ALPHA ||
-                 m.style == LM_PAREN_ROMAN;
+        strict = m.style == LM_PAREN_NUM || m.style == LM_PAREN_ALPHA || m.style == LM_PAREN_ROMAN;
         if (!marker_context_ok(t, len, p, strict)) {
             /* "4. Hello 5. Hello": a chain already under way goes on after a
              * capitalised one-word item */
@@ -350,8 +361,8 @@ static size_t markers_find(const char *t, size_t len, struct list_marker **out)
             size_t q = m.end;
             while (q < len && space_at(t, len, q))
                 q += space_at(t, len, q);
-            if (q < len && (strict ? !is_upper((unsigned char)t[q])
-                                   : is_lower((unsigned char)t[q])))
+            if (q < len &&
+                (strict ? !is_upper((unsigned char)t[q]) : is_lower((unsigned char)t[q])))
                 continue;
         }
         if (p == 0 || t[p - 1] == '\n')
@@ -615,8 +626,8 @@ static size_t region_closer(const char *t, size_t len, size_t i, int type)
             return 3;
         return 0;
     case RQ_SINGLE:
-        return c == '\'' && (i + 1 >= len || !is_alpha((unsigned char)t[i + 1])) &&
-               i > 0 && !space_at(t, len, i - 1);
+        return c == '\'' && (i + 1 >= len || !is_alpha((unsigned char)t[i + 1])) && i > 0 &&
+               !space_at(t, len, i - 1);
     case RQ_PAREN:
         return c == ')';
     default:
@@ -653,8 +664,7 @@ struct region_scan {
     size_t pos, upto;
 };
 
-static size_t region_next(const char *t, size_t len, struct region_scan *c, size_t from,
-                          int type)
+static size_t region_next(const char *t, size_t len, struct region_scan *c, size_t from, int type)
 {
     size_t q, stop = from + SENT_MAX_REGION < len ? from + SENT_MAX_REGION : len;
     if (c->pos != SIZE_MAX && c->pos >= from)
@@ -706,8 +716,7 @@ static int in_region(struct regions *rg, size_t s, size_t k)
 {
     while (rg->cur < rg->n && rg->r[rg->cur].e <= k)
         rg->cur++;
-    return rg->cur < rg->n && rg->r[rg->cur].s < k && k < rg->r[rg->cur].e &&
-           rg->r[rg->cur].s >= s;
+    return rg->cur < rg->n && rg->r[rg->cur].s < k && k < rg->r[rg->cur].e && rg->r[rg->cur].s >= s;
 }
 
 /* The end of the region that opens at T[P], or 0 when none does. */
@@ -734,8 +743,7 @@ static int double_quote_before(const char *t, size_t k)
 
 /* Footnote marks after a sentence end: "martyr.[1] The", "consultation.11 12
  * Take", "(type 2).10 This". Returns the new end K. */
-static size_t citation_end(const char *t, size_t len, size_t i, size_t k,
-                           struct next_tok *nt)
+static size_t citation_end(const char *t, size_t len, size_t i, size_t k, struct next_tok *nt)
 {
     size_t q = k;
     if (nt->kind != NEXT_NONE)
@@ -856,13 +864,13 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
              * ends in a lower-case letter or comma and goes on in lower case */
             if (!only_space(text, len, start, i)) {
                 size_t pe = i, nx = i + 1;
-                while (pe > start && (text[pe - 1] == ' ' || text[pe - 1] == '\t' ||
-                                      text[pe - 1] == '\r'))
+                while (pe > start &&
+                       (text[pe - 1] == ' ' || text[pe - 1] == '\t' || text[pe - 1] == '\r'))
                     pe--;
                 while (nx < len && (text[nx] == ' ' || text[nx] == '\t'))
                     nx++;
-                if (nx < len && !(pe > start && (is_lower((unsigned char)text[pe - 1]) ||
-                                                 text[pe - 1] == ',') &&
+                if (nx < len && !(pe > start &&
+                                  (is_lower((unsigned char)text[pe - 1]) || text[pe - 1] == ',') &&
                                   is_lower((unsigned char)text[nx]))) {
                     cut_add(&cuts, i);
                     start = i;
@@ -887,8 +895,9 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
         }
         if ((c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
                           (unsigned char)text[i + 2] == 0x9D)) &&
-            i >= 2 && (aside_dash_at(text, len, i - 2) == 2 ||
-                       (i >= 3 && aside_dash_at(text, len, i - 3) == 3))) {
+            i >= 2 &&
+            (aside_dash_at(text, len, i - 2) == 2 ||
+             (i >= 3 && aside_dash_at(text, len, i - 3) == 3))) {
             /* speech broken off: 'to--" At this moment' */
             size_t k = i + closer_at(text, len, i);
             struct next_tok nt;

@@ -7,8 +7,12 @@
 
 #include "diag.h"
 
-enum render_args { RENDER_ARGS_RUN = 0, RENDER_ARGS_HELP = 1, RENDER_ARGS_VERSION = 2,
-                   RENDER_ARGS_BAD = -1 };
+enum render_args {
+    RENDER_ARGS_RUN = 0,
+    RENDER_ARGS_HELP = 1,
+    RENDER_ARGS_VERSION = 2,
+    RENDER_ARGS_BAD = -1
+};
 
 struct render_opts {
     const char *in;    /* comparison JSON path ("-" = stdin) */
@@ -25,8 +29,8 @@ void render_usage(FILE *out);
 /* Render the comparison document DOC (borrowed; NAME names it in messages)
  * into PDF bytes. Returns a heap buffer (caller frees; *LEN its size) or NULL
  * with D filled. */
-unsigned char *render_document(const json_t *doc, const char *name,
-                               const struct render_opts *o, size_t *len, struct diag *d);
+unsigned char *render_document(const json_t *doc, const char *name, const struct render_opts *o,
+                               size_t *len, struct diag *d);
 
 /* The whole stage: read, validate, render, write atomically. 0 or -1. */
 int render_run(const struct render_opts *o, struct diag *d);

@@ -19,7 +19,10 @@ static const char *const rfont_role_names[RFONT_NFACES] = {"regular", "bold", "i
 
 /* ---- TrueType cmap ------------------------------------------------------ */
 
-static uint32_t rf_u16(const unsigned char *p) { return (uint32_t)p[0] << 8 | p[1]; }
+static uint32_t rf_u16(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 8 | p[1];
+}
 static uint32_t rf_u32(const unsigned char *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -253,7 +256,8 @@ const struct rfont_face *render_fonts_by_name(const struct render_fonts *f, cons
 {
     for (int r = 0; r < RFONT_NFACES; r++) {
         const struct rfont_face *fc = &f->face[r];
-        if (fc->state > 0 && fc->name && strlen(fc->name) == len && memcmp(fc->name, name, len) == 0)
+        if (fc->state > 0 && fc->name && strlen(fc->name) == len &&
+            memcmp(fc->name, name, len) == 0)
             return fc;
     }
     return NULL;

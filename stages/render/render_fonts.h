@@ -16,17 +16,24 @@
 
 #include "diag.h"
 
-enum rfont_role { RFONT_REGULAR, RFONT_BOLD, RFONT_ITALIC, RFONT_SERIF, RFONT_FALLBACK, RFONT_NFACES };
+enum rfont_role {
+    RFONT_REGULAR,
+    RFONT_BOLD,
+    RFONT_ITALIC,
+    RFONT_SERIF,
+    RFONT_FALLBACK,
+    RFONT_NFACES
+};
 
 #define RFONT_BITMAP (65536 / 8)
 
 struct rfont_face {
-    char *path;            /* TrueType file (heap), NULL when none is listed */
-    const char *name;      /* libharu's font name, e.g. "DejaVuSans,Book" (libharu owns) */
-    HPDF_Font font;        /* NULL until loaded */
-    unsigned char *cover;  /* RFONT_BITMAP bytes: code points with a glyph */
-    unsigned char *used;   /* RFONT_BITMAP bytes: code points drawn */
-    int state;             /* 0 not loaded yet, 1 loaded, -1 unusable */
+    char *path;           /* TrueType file (heap), NULL when none is listed */
+    const char *name;     /* libharu's font name, e.g. "DejaVuSans,Book" (libharu owns) */
+    HPDF_Font font;       /* NULL until loaded */
+    unsigned char *cover; /* RFONT_BITMAP bytes: code points with a glyph */
+    unsigned char *used;  /* RFONT_BITMAP bytes: code points drawn */
+    int state;            /* 0 not loaded yet, 1 loaded, -1 unusable */
 };
 
 struct render_fonts {

@@ -68,7 +68,10 @@ HPDF_Page lay_page(struct layout *L)
     return L->npages ? L->pages[L->npages - 1] : NULL;
 }
 
-int lay_at_top(const struct layout *L) { return L->npages == 0 || L->y >= L->top - LAY_EPS; }
+int lay_at_top(const struct layout *L)
+{
+    return L->npages == 0 || L->y >= L->top - LAY_EPS;
+}
 
 void lay_ensure(struct layout *L, double h)
 {
@@ -124,8 +127,8 @@ static void lay_draw_fn(void *ctx, struct rfont_face *face, const char *s, size_
 }
 
 /* Draw cleaned text S (N bytes) with its baseline at Y; returns the width. */
-static double lay_draw_clean(struct layout *L, const struct lay_style *st, const char *s,
-                             size_t n, double x, double y)
+static double lay_draw_clean(struct layout *L, const struct lay_style *st, const char *s, size_t n,
+                             double x, double y)
 {
     struct lay_draw dr;
     HPDF_Page page = lay_page(L);
@@ -168,8 +171,8 @@ double lay_text_at(struct layout *L, const struct lay_style *st, const char *tex
     return w;
 }
 
-void lay_rect(struct layout *L, double x, double y, double w, double h, float r, float g,
-              float b, int stroke)
+void lay_rect(struct layout *L, double x, double y, double w, double h, float r, float g, float b,
+              int stroke)
 {
     HPDF_Page page = lay_page(L);
     if (L->failed || !page)
@@ -201,21 +204,21 @@ void lay_hline(struct layout *L, double x0, double x1, double y, double lw, floa
 /* ==== word wrapping ====================================================== */
 
 struct lay_tok {
-    size_t run;        /* index into the run list */
-    size_t off, len;   /* bytes in the run's cleaned text */
-    double w;          /* width of the token */
-    double space;      /* width of the space before it (0 at a glue or hard-split join) */
+    size_t run;      /* index into the run list */
+    size_t off, len; /* bytes in the run's cleaned text */
+    double w;        /* width of the token */
+    double space;    /* width of the space before it (0 at a glue or hard-split join) */
 };
 
 struct lay_flow {
-    char **text;       /* cleaned run texts */
+    char **text; /* cleaned run texts */
     const struct lay_run *runs;
     size_t nruns;
     struct lay_tok *tok;
     size_t ntok, cap;
-    size_t *line;      /* index of the first token of each line, plus ntok at the end */
+    size_t *line; /* index of the first token of each line, plus ntok at the end */
     size_t nlines;
-    double leading;    /* the largest leading of the runs */
+    double leading; /* the largest leading of the runs */
 };
 
 static void lay_tok_push(struct lay_flow *f, size_t run, size_t off, size_t len, double w,
@@ -382,8 +385,7 @@ static void lay_flow_line(struct layout *L, const struct lay_flow *f, size_t ln,
             x += t->w;
         }
         if (lw > 0)
-            lay_box_add(L, LAY_TEXT, sx, top - f->leading, sx + lw, top, x0, cy0, x0 + width,
-                        cy1);
+            lay_box_add(L, LAY_TEXT, sx, top - f->leading, sx + lw, top, x0, cy0, x0 + width, cy1);
     }
 }
 
@@ -433,8 +435,8 @@ void lay_bullet(struct layout *L, const char *marker, const struct lay_style *ms
             lay_new_page(L);
         if (marker && *marker) {
             const struct lay_style *st0 = runs[0].st;
-            lay_text_at(L, mst, marker, L->x0, lay_baseline(st0, L->y), LAY_TEXT, L->x0,
-                        L->bottom, L->x0 + indent, L->top);
+            lay_text_at(L, mst, marker, L->x0, lay_baseline(st0, L->y), LAY_TEXT, L->x0, L->bottom,
+                        L->x0 + indent, L->top);
         }
     }
     for (size_t ln = 0; ln < f.nlines && !L->failed; ln++) {
@@ -707,9 +709,8 @@ void lay_finish(struct layout *L, const char *left, const char *right)
                 /* the left text gets what the right one leaves */
                 char *cl = render_text_cleans(left);
                 size_t len = strlen(cl);
-                while (len > 0 &&
-                       render_fonts_width(L->fonts, chrome.font, chrome.size, cl, len) >
-                           L->x1 - L->x0 - rw - 12) {
+                while (len > 0 && render_fonts_width(L->fonts, chrome.font, chrome.size, cl, len) >
+                                      L->x1 - L->x0 - rw - 12) {
                     do
                         len--;
                     while (len > 0 && ((unsigned char)cl[len] & 0xC0) == 0x80);
@@ -754,8 +755,9 @@ int lay_dump_boxes(const struct layout *L, const char *path, struct diag *d)
     struct buf b = BUF_INIT;
     int rc;
     static const char *const kinds[] = {"?", "text", "chrome", "graphic"};
-    buf_printf(&b, "# page kind x0 y0 x1 y1 cx0 cy0 cx1 cy1 (page %.2f x %.2f, body %.2f %.2f "
-                   "%.2f %.2f)\n",
+    buf_printf(&b,
+               "# page kind x0 y0 x1 y1 cx0 cy0 cx1 cy1 (page %.2f x %.2f, body %.2f %.2f "
+               "%.2f %.2f)\n",
                L->pw, L->ph, L->x0, L->bottom, L->x1, L->top);
     for (size_t i = 0; i < L->nboxes; i++) {
         const struct lay_box *x = &L->boxes[i];

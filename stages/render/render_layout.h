@@ -24,23 +24,23 @@ enum lay_kind { LAY_TEXT = 1, LAY_CHROME = 2, LAY_GRAPHIC = 3 };
 enum lay_align { LAY_LEFT = 0, LAY_CENTER = 1, LAY_RIGHT = 2 };
 
 struct lay_style {
-    int font;        /* enum rfont_role */
-    double size;     /* points */
-    double leading;  /* line height in points */
-    float r, g, b;   /* text colour */
+    int font;       /* enum rfont_role */
+    double size;    /* points */
+    double leading; /* line height in points */
+    float r, g, b;  /* text colour */
 };
 
 struct lay_run {
-    const char *text;           /* raw text: cleaned before measuring (may be NULL) */
+    const char *text; /* raw text: cleaned before measuring (may be NULL) */
     const struct lay_style *st;
-    int note;                   /* > 0: the run links to note NOTE */
-    int glue;                   /* non-zero: no space between this run and the previous */
+    int note; /* > 0: the run links to note NOTE */
+    int glue; /* non-zero: no space between this run and the previous */
 };
 
 struct lay_box {
     int page, kind;
-    double x0, y0, x1, y1;      /* what was drawn */
-    double cx0, cy0, cx1, cy1;  /* the container it must stay inside */
+    double x0, y0, x1, y1;     /* what was drawn */
+    double cx0, cy0, cx1, cy1; /* the container it must stay inside */
 };
 
 struct lay_link {
@@ -54,28 +54,28 @@ struct lay_dest {
 };
 
 struct lay_cell {
-    const char *text;            /* may hold '\n' for forced line breaks; NULL = empty */
-    const struct lay_style *st;  /* NULL: the table's body style */
-    int fill;                    /* non-zero: paint the background FR,FG,FB */
+    const char *text;           /* may hold '\n' for forced line breaks; NULL = empty */
+    const struct lay_style *st; /* NULL: the table's body style */
+    int fill;                   /* non-zero: paint the background FR,FG,FB */
     float fr, fg, fb;
-    int align;                   /* enum lay_align */
+    int align; /* enum lay_align */
 };
 
 struct lay_table {
     size_t ncols;
-    double width[LAY_MAX_COLS];      /* column widths in points */
+    double width[LAY_MAX_COLS]; /* column widths in points */
     struct lay_cell head[LAY_MAX_COLS];
     int has_head;
-    int head_pending;                /* set by lay_table_begin: head drawn with the first row */
-    double pad;                      /* cell padding */
-    const struct lay_style *body;    /* default cell style */
+    int head_pending;             /* set by lay_table_begin: head drawn with the first row */
+    double pad;                   /* cell padding */
+    const struct lay_style *body; /* default cell style */
 };
 
 struct layout {
     HPDF_Doc pdf;
     struct render_fonts *fonts;
-    double pw, ph;                 /* page size */
-    double x0, x1, top, bottom;    /* body area (inside the margins) */
+    double pw, ph;              /* page size */
+    double x0, x1, top, bottom; /* body area (inside the margins) */
     HPDF_Page *pages;
     size_t npages, cap_pages;
     double y;
@@ -83,17 +83,17 @@ struct layout {
     size_t nboxes, cap_boxes;
     struct lay_link *links;
     size_t nlinks, cap_links;
-    struct lay_dest *dests;        /* indexed by note number */
+    struct lay_dest *dests; /* indexed by note number */
     size_t ndests;
-    const char *step;              /* what is being drawn (for error messages) */
-    int failed;                    /* a libharu call failed: stop drawing */
+    const char *step; /* what is being drawn (for error messages) */
+    int failed;       /* a libharu call failed: stop drawing */
 };
 
 /* Set up an empty layout for pages PW x PH points. No page yet. */
 void lay_init(struct layout *L, HPDF_Doc pdf, struct render_fonts *f, double pw, double ph);
 void lay_free(struct layout *L);
 
-HPDF_Page lay_page(struct layout *L);          /* the current page (adds the first) */
+HPDF_Page lay_page(struct layout *L); /* the current page (adds the first) */
 void lay_new_page(struct layout *L);
 /* Start a new page unless H points fit below the cursor. */
 void lay_ensure(struct layout *L, double h);
@@ -121,8 +121,8 @@ HPDF_Destination lay_heading(struct layout *L, const struct lay_style *st, const
 double lay_text_at(struct layout *L, const struct lay_style *st, const char *text, double x,
                    double y, int kind, double cx0, double cy0, double cx1, double cy1);
 double lay_width(struct layout *L, const struct lay_style *st, const char *text);
-void lay_rect(struct layout *L, double x, double y, double w, double h, float r, float g,
-              float b, int stroke);
+void lay_rect(struct layout *L, double x, double y, double w, double h, float r, float g, float b,
+              int stroke);
 void lay_hline(struct layout *L, double x0, double x1, double y, double lw, float grey);
 
 /* Tables: set ncols, width, pad, body and (optionally) head, then begin. */

@@ -103,8 +103,7 @@ int render_pdf_failed(struct render_pdf_err *e, const char *file)
     if (!e->d->set) {
         const char *step = e->at ? e->at : "the document";
         if (e->oom)
-            diag_set(e->d, file, "out of memory while drawing %s",
-                     e->oom_at ? e->oom_at : step);
+            diag_set(e->d, file, "out of memory while drawing %s", e->oom_at ? e->oom_at : step);
         else if (e->code == HPDF_FAILD_TO_ALLOC_MEM || e->detail == HPDF_FAILD_TO_ALLOC_MEM)
             diag_set(e->d, file, "out of memory while drawing %s", step);
         else
@@ -116,7 +115,10 @@ int render_pdf_failed(struct render_pdf_err *e, const char *file)
 
 /* ==== ToUnicode ========================================================== */
 
-static int rp_bit(const unsigned char *used, unsigned cp) { return used[cp >> 3] >> (cp & 7) & 1; }
+static int rp_bit(const unsigned char *used, unsigned cp)
+{
+    return used[cp >> 3] >> (cp & 7) & 1;
+}
 
 char *render_pdf_tounicode(const unsigned char *used)
 {
@@ -258,7 +260,7 @@ unsigned char *render_pdf_repair(const unsigned char *in, size_t n, const struct
             nm = plus + 1;
         {
             const unsigned char *ne = nm;
-            while (ne < o + on && *ne > ' ' && *ne != '/' && *ne != '>' && *ne != '[')
+            while (ne<o + on && * ne> ' ' && *ne != '/' && *ne != '>' && *ne != '[')
                 ne++;
             face = render_fonts_by_name(f, (const char *)nm, (size_t)(ne - nm));
         }
@@ -335,8 +337,8 @@ done:
 
 /* ==== saving ============================================================= */
 
-unsigned char *render_pdf_save(HPDF_Doc pdf, const struct render_fonts *f,
-                               struct render_pdf_err *e, const char *file, size_t *len)
+unsigned char *render_pdf_save(HPDF_Doc pdf, const struct render_fonts *f, struct render_pdf_err *e,
+                               const char *file, size_t *len)
 {
     HPDF_UINT32 size;
     unsigned char *raw, *fixed;
@@ -353,8 +355,8 @@ unsigned char *render_pdf_save(HPDF_Doc pdf, const struct render_fonts *f,
     raw[size] = '\0';
     {
         HPDF_UINT32 got = size;
-        if (HPDF_ResetStream(pdf) != HPDF_OK ||
-            HPDF_ReadFromStream(pdf, raw, &got) != HPDF_OK || got != size) {
+        if (HPDF_ResetStream(pdf) != HPDF_OK || HPDF_ReadFromStream(pdf, raw, &got) != HPDF_OK ||
+            got != size) {
             /* ReadFromStream returns HPDF_STREAM_EOF when it read everything */
             if (got != size) {
                 free(raw);
@@ -370,7 +372,8 @@ unsigned char *render_pdf_save(HPDF_Doc pdf, const struct render_fonts *f,
     fixed = render_pdf_repair(raw, size, f, len);
     free(raw);
     if (!fixed)
-        diag_set(e->d, file, "expected libharu's PDF layout (objects, xref, trailer) to repair "
-                             "its ToUnicode maps, found something else");
+        diag_set(e->d, file,
+                 "expected libharu's PDF layout (objects, xref, trailer) to repair "
+                 "its ToUnicode maps, found something else");
     return fixed;
 }

@@ -27,8 +27,8 @@ struct render_pdf_err {
     HPDF_STATUS code, detail; /* the first error */
     const char *at;           /* the step it happened in (static text) */
     int count;
-    int oom;                  /* an allocation for libharu failed (set by the allocator) */
-    const char *oom_at;       /* the step being drawn then */
+    int oom;            /* an allocation for libharu failed (set by the allocator) */
+    const char *oom_at; /* the step being drawn then */
 };
 
 /* A new document whose errors go to E (which must outlive it). NULL when
@@ -45,8 +45,8 @@ int render_pdf_failed(struct render_pdf_err *e, const char *file);
 
 /* Save PDF to memory and return the repaired bytes (heap, caller frees;
  * *LEN gets the size), or NULL with E->d filled. */
-unsigned char *render_pdf_save(HPDF_Doc pdf, const struct render_fonts *f,
-                               struct render_pdf_err *e, const char *file, size_t *len);
+unsigned char *render_pdf_save(HPDF_Doc pdf, const struct render_fonts *f, struct render_pdf_err *e,
+                               const char *file, size_t *len);
 
 /* Rewrite a libharu PDF (IN, N bytes): exact ToUnicode CMaps for the fonts
  * in F, a content-derived /ID, a fresh xref; IN[N] must be NUL. Heap result or NULL when IN is

@@ -57,7 +57,10 @@ static const json_t *ja(const json_t *o, const char *k)
     return json_is_array(v) ? v : NULL;
 }
 
-static size_t jn(const json_t *a) { return json_is_array(a) ? json_array_size(a) : 0; }
+static size_t jn(const json_t *a)
+{
+    return json_is_array(a) ? json_array_size(a) : 0;
+}
 
 static int jint(const json_t *o, const char *k, long long *v)
 {
@@ -136,8 +139,8 @@ static void fmt_range(struct buf *b, const char *s, const char *e)
     else if (y1 == y2)
         buf_printf(b, "%d %s \xE2\x80\x93 %d %s %d", d1, months[m1 - 1], d2, months[m2 - 1], y1);
     else
-        buf_printf(b, "%d %s %d \xE2\x80\x93 %d %s %d", d1, months[m1 - 1], y1, d2,
-                   months[m2 - 1], y2);
+        buf_printf(b, "%d %s %d \xE2\x80\x93 %d %s %d", d1, months[m1 - 1], y1, d2, months[m2 - 1],
+                   y2);
 }
 
 /* ==== the document state ================================================= */
@@ -145,7 +148,7 @@ static void fmt_range(struct buf *b, const char *s, const char *e)
 struct rdoc {
     struct layout *L;
     const json_t *doc, *meetings;
-    json_t *notes;        /* array of evidence objects, note n = index n-1 (owned) */
+    json_t *notes; /* array of evidence objects, note n = index n-1 (owned) */
     struct buf scratch;
     HPDF_Doc pdf;
 };
@@ -306,8 +309,9 @@ static void title_block(struct rdoc *r, const char *date)
         size_t ns = 0;
         for (size_t i = 0; i < n; i++)
             ns += jn(ja(json_array_get(r->meetings, i), "sources"));
-        buf_printf(&t, " \xC2\xB7 compiled automatically from %zu source text%s; every finding "
-                       "cites its source sentence in the notes.",
+        buf_printf(&t,
+                   " \xC2\xB7 compiled automatically from %zu source text%s; every finding "
+                   "cites its source sentence in the notes.",
                    ns, ns == 1 ? "" : "s");
     }
     lay_text(L, &st_sub, buf_str(&t));
@@ -350,20 +354,23 @@ static void findings(struct rdoc *r)
         shown++;
     }
     if (shown == 0)
-        lay_text(r->L, &st_ital, "The comparison holds no findings: the sources did not "
-                                 "support any statement the compare stage could rank.");
+        lay_text(r->L, &st_ital,
+                 "The comparison holds no findings: the sources did not "
+                 "support any statement the compare stage could rank.");
     else if (shown < 4)
-        lay_text(r->L, &st_small, "Only these findings are supported by the sources; no "
-                                  "further ones were ranked.");
+        lay_text(r->L, &st_small,
+                 "Only these findings are supported by the sources; no "
+                 "further ones were ranked.");
 }
 
 /* How sure the date is, from date_flag (null: stated explicitly). */
 static void date_flag_text(const json_t *m, struct buf *b)
 {
-    static const char *const flags[][2] = {
-        {"partial", "partly stated"},          {"relative", "resolved from a relative date"},
-        {"caption", "from a photo caption"},   {"publication_date", "publication date"},
-        {"unknown", "date uncertain"}};
+    static const char *const flags[][2] = {{"partial", "partly stated"},
+                                           {"relative", "resolved from a relative date"},
+                                           {"caption", "from a photo caption"},
+                                           {"publication_date", "publication date"},
+                                           {"unknown", "date uncertain"}};
     const char *flag = js(m, "date_flag");
     if (!flag || !*flag)
         return;
@@ -563,7 +570,6 @@ static void glance(struct rdoc *r)
 
 /* ==== 2-4. the middle sections ==== */
 
-
 static const char *topic_label(const struct rdoc *r, const char *id)
 {
     const json_t *tm = ja(r->doc, "topic_matrix");
@@ -706,7 +712,9 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
             swatch(r, &x, y, 0.80f, 0.87f, 0.95f, 0, "stated in the source");
         } else {
             swatch(r, &x, y, 0.82f, 0.88f, 0.96f, 0, "1 sentence");
-            swatch(r, &x, y, 0.55f, 0.70f, 0.87f, 0, "2\xE2\x80\x93" "3");
+            swatch(r, &x, y, 0.55f, 0.70f, 0.87f, 0,
+                   "2\xE2\x80\x93"
+                   "3");
             swatch(r, &x, y, 0.20f, 0.38f, 0.65f, 0, "4 or more");
         }
         swatch(r, &x, y, 1, 1, 1, 1, "\xE2\x80\x94 absent from a full account");
@@ -834,8 +842,8 @@ static void timeline(struct rdoc *r)
                 if (related) {
                     HPDF_Page_SetRGBStroke(p, 0.75f, 0.40f, 0.10f);
                     HPDF_Page_SetLineWidth(p, 1);
-                    HPDF_Page_Rectangle(p, (HPDF_REAL)(lx[i] - 2.5), (HPDF_REAL)(axis_y - 2.5),
-                                        5, 5);
+                    HPDF_Page_Rectangle(p, (HPDF_REAL)(lx[i] - 2.5), (HPDF_REAL)(axis_y - 2.5), 5,
+                                        5);
                     HPDF_Page_Stroke(p);
                 } else {
                     HPDF_Page_SetRGBFill(p, NAVY);
@@ -844,7 +852,8 @@ static void timeline(struct rdoc *r)
                 }
             }
             if (lane[i] >= 0) {
-                double ly = axis_y + 8 + lane[i] * 10.5, lw = lay_width(L, timeline_style(e), label);
+                double ly = axis_y + 8 + lane[i] * 10.5,
+                       lw = lay_width(L, timeline_style(e), label);
                 double left = lx[i] - 2;
                 if (left + lw > L->x1)
                     left = L->x1 - lw;
@@ -855,8 +864,8 @@ static void timeline(struct rdoc *r)
                     HPDF_Page_LineTo(p, (HPDF_REAL)lx[i], (HPDF_REAL)(ly - 2));
                     HPDF_Page_Stroke(p);
                 }
-                lay_text_at(L, timeline_style(e), label, left, ly, LAY_TEXT, L->x0,
-                            L->bottom, L->x1, L->top);
+                lay_text_at(L, timeline_style(e), label, left, ly, LAY_TEXT, L->x0, L->bottom,
+                            L->x1, L->top);
             } else {
                 if (unplaced.len)
                     buf_append(&unplaced, "; ");
@@ -874,12 +883,13 @@ static void timeline(struct rdoc *r)
         y = L->y - 9;
         lay_rect(L, x + 4, y + 0.5, 5, 5, NAVY, 0);
         x += 18;
-        x += lay_text_at(L, &st_small, "meeting compared", x, y, LAY_TEXT, L->x0, L->bottom,
-                         L->x1, L->top) + 12;
+        x += lay_text_at(L, &st_small, "meeting compared", x, y, LAY_TEXT, L->x0, L->bottom, L->x1,
+                         L->top) +
+             12;
         lay_rect(L, x + 4, y + 0.5, 5, 5, 0.75f, 0.40f, 0.10f, 1);
         x += 18;
-        lay_text_at(L, &st_small, "related meeting mentioned in the sources", x, y, LAY_TEXT,
-                    L->x0, L->bottom, L->x1, L->top);
+        lay_text_at(L, &st_small, "related meeting mentioned in the sources", x, y, LAY_TEXT, L->x0,
+                    L->bottom, L->x1, L->top);
         L->y -= 14;
     }
     if (unplaced.len) {
@@ -905,13 +915,13 @@ static void list_text(const struct rdoc *r, const json_t *a, int topics, struct 
         if (topics && json_is_string(v))
             buf_append(b, topic_label(r, json_string_value(v)));
         else if (json_is_object(v)) {
-            const char *nm = js(v, "name") ? js(v, "name") : js(v, "value") ? js(v, "value")
-                                                                             : js(v, "id");
+            const char *nm = js(v, "name")    ? js(v, "name")
+                             : js(v, "value") ? js(v, "value")
+                                              : js(v, "id");
             buf_append(b, nm ? nm : "?");
             if (js(v, "value") && js(v, "file"))
                 buf_printf(b, " (%s)", js(v, "file"));
-        }
-        else
+        } else
             jtext(b, v);
     }
 }
@@ -941,8 +951,9 @@ static void changes(struct rdoc *r)
     double w = L->x1 - L->x0;
     subhead(r, "New, continued and no longer mentioned");
     if (!jn(a)) {
-        lay_text(L, &st_ital, jn(r->meetings) < 2 ? "Only one meeting: nothing to compare with."
-                                                  : "The comparison lists no changes.");
+        lay_text(L, &st_ital,
+                 jn(r->meetings) < 2 ? "Only one meeting: nothing to compare with."
+                                     : "The comparison lists no changes.");
         return;
     }
     memset(&t, 0, sizeof t);
@@ -955,7 +966,8 @@ static void changes(struct rdoc *r)
     t.head[0] = (struct lay_cell){"Between", &st_cellb, 0, 0, 0, 0, 0};
     t.head[1] = (struct lay_cell){"New", &st_cellb, 0, 0, 0, 0, 0};
     t.head[2] = (struct lay_cell){"Continued", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[3] = (struct lay_cell){"No longer mentioned (n/r: not reported)", &st_cellb, 0, 0, 0, 0, 0};
+    t.head[3] =
+        (struct lay_cell){"No longer mentioned (n/r: not reported)", &st_cellb, 0, 0, 0, 0, 0};
     lay_table_begin(L, &t);
     for (size_t i = 0; i < jn(a) && !L->failed; i++) {
         const json_t *ch = json_array_get(a, i);
@@ -967,9 +979,10 @@ static void changes(struct rdoc *r)
         buf_append(&b[0], " \xE2\x86\x92 ");
         label_of_id(r, json_object_get(ch, "to"), &b[0]);
         if (basis)
-            buf_printf(&b[0], "\n(%s)", strcmp(basis, "same_series") == 0 ? "same series"
-                                        : strcmp(basis, "consecutive") == 0 ? "consecutive"
-                                                                            : basis);
+            buf_printf(&b[0], "\n(%s)",
+                       strcmp(basis, "same_series") == 0   ? "same series"
+                       : strcmp(basis, "consecutive") == 0 ? "consecutive"
+                                                           : basis);
         if (json_is_false(json_object_get(ch, "later_full_source")))
             buf_append(&b[0], "\nlater source is partial: omissions are not reported, not "
                               "dropped");
@@ -999,8 +1012,9 @@ static void delegations(struct rdoc *r)
     struct buf lab = BUF_INIT;
     double w = L->x1 - L->x0;
     subhead(r, "Delegation level");
-    lay_text(L, &st_small, "Level 1 is the highest rank (minister or secretary); an acting "
-                           "official is marked.");
+    lay_text(L, &st_small,
+             "Level 1 is the highest rank (minister or secretary); an acting "
+             "official is marked.");
     lay_space(L, 2);
     memset(&t, 0, sizeof t);
     t.ncols = 2;
@@ -1010,7 +1024,8 @@ static void delegations(struct rdoc *r)
     t.width[0] = 0.24 * w;
     t.width[1] = 0.76 * w;
     t.head[0] = (struct lay_cell){"Meeting", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[1] = (struct lay_cell){"Delegations: side, level, rank, leads", &st_cellb, 0, 0, 0, 0, 0};
+    t.head[1] =
+        (struct lay_cell){"Delegations: side, level, rank, leads", &st_cellb, 0, 0, 0, 0, 0};
     lay_table_begin(L, &t);
     for (size_t i = 0; i < jn(r->meetings) && !L->failed; i++) {
         struct buf b = BUF_INIT;
@@ -1048,7 +1063,8 @@ static void people(struct rdoc *r)
     t.width[2] = 0.68 * w;
     t.head[0] = (struct lay_cell){"Person", &st_cellb, 0, 0, 0, 0, 0};
     t.head[1] = (struct lay_cell){"Side", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[2] = (struct lay_cell){"Appearances: meeting, title as written, role", &st_cellb, 0, 0, 0, 0, 0};
+    t.head[2] =
+        (struct lay_cell){"Appearances: meeting, title as written, role", &st_cellb, 0, 0, 0, 0, 0};
     lay_table_begin(L, &t);
     for (size_t i = 0; i < jn(a) && !L->failed; i++) {
         const json_t *p = json_array_get(a, i);
@@ -1070,8 +1086,8 @@ static void people(struct rdoc *r)
             if (json_is_true(json_object_get(x, "acting")))
                 buf_append(&b, " (acting)");
             if (role)
-                buf_printf(&b, " \xC2\xB7 %s", strcmp(role, "side_meeting") == 0 ? "side meeting"
-                                                                                 : role);
+                buf_printf(&b, " \xC2\xB7 %s",
+                           strcmp(role, "side_meeting") == 0 ? "side meeting" : role);
         }
         if (!jn(ap))
             buf_append(&b, NOT_STATED);
@@ -1223,8 +1239,9 @@ static void profiles(struct rdoc *r, HPDF_Outline top)
         profile_list(r, m, "conflicts", "Where the sources disagree");
         if (!jn(ja(m, "commitments")) && !jn(ja(m, "mechanisms")) && !jn(ja(m, "exercises")) &&
             !jn(ja(m, "quotes")))
-            lay_text(L, &st_small, "The sources state no commitments, mechanisms, exercises or "
-                                   "quotes for this meeting.");
+            lay_text(L, &st_small,
+                     "The sources state no commitments, mechanisms, exercises or "
+                     "quotes for this meeting.");
     }
     buf_free(&lab);
     buf_free(&t);
@@ -1372,8 +1389,8 @@ static void method(struct rdoc *r)
         const json_t *ms = ja(c, "meetings");
         struct buf b = BUF_INIT;
         struct lay_run run;
-        buf_append(&b, js(c, "text") ? js(c, "text") : (json_is_string(c) ? json_string_value(c)
-                                                                           : NOT_STATED));
+        buf_append(&b, js(c, "text") ? js(c, "text")
+                                     : (json_is_string(c) ? json_string_value(c) : NOT_STATED));
         if (jn(ms)) {
             buf_append(&b, " (");
             for (size_t k = 0; k < jn(ms); k++) {
@@ -1395,9 +1412,10 @@ static void render_sections_rest(struct rdoc *r)
 {
     HPDF_Outline top;
     section(r, "Topic coverage");
-    lay_text(r->L, &st_small, "Number of source sentences per topic and meeting. \"n/r\": the "
-                              "source did not report on this part of the meeting; \"\xE2\x80\x94\": "
-                              "absent from a full account.");
+    lay_text(r->L, &st_small,
+             "Number of source sentences per topic and meeting. \"n/r\": the "
+             "source did not report on this part of the meeting; \"\xE2\x80\x94\": "
+             "absent from a full account.");
     lay_space(r->L, 3);
     matrix(r, ja(r->doc, "topic_matrix"), 0);
     timeline(r);
@@ -1422,8 +1440,9 @@ static void notes_section(struct rdoc *r)
     struct layout *L = r->L;
     size_t n = json_array_size(r->notes);
     section(r, "Notes");
-    lay_text(L, &st_small, "Each note quotes the source sentence behind a statement, with the "
-                           "source file and the byte offsets of the sentence in that file.");
+    lay_text(L, &st_small,
+             "Each note quotes the source sentence behind a statement, with the "
+             "source file and the byte offsets of the sentence in that file.");
     lay_space(L, 4);
     for (size_t i = 0; i < n && !L->failed; i++) {
         const json_t *e = json_array_get(r->notes, i);
@@ -1491,8 +1510,9 @@ static void doc_info(struct rdoc *r, long long epoch)
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT,
                      "Comparison of alliance defense meetings: leads, topics, changes, sources");
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "alliance-briefing render " BRIEFING_VERSION);
-    HPDF_SetInfoAttr(r->pdf, HPDF_INFO_PRODUCER, "alliance-briefing render " BRIEFING_VERSION
-                                                 " with libharu " HPDF_VERSION_TEXT);
+    HPDF_SetInfoAttr(r->pdf, HPDF_INFO_PRODUCER,
+                     "alliance-briefing render " BRIEFING_VERSION
+                     " with libharu " HPDF_VERSION_TEXT);
     if (!gmtime_r(&tt, &tm))
         memset(&tm, 0, sizeof tm);
     memset(&dt, 0, sizeof dt);
@@ -1510,8 +1530,8 @@ static void doc_info(struct rdoc *r, long long epoch)
     buf_free(&lab);
 }
 
-unsigned char *render_document(const json_t *doc, const char *name,
-                               const struct render_opts *o, size_t *len, struct diag *d)
+unsigned char *render_document(const json_t *doc, const char *name, const struct render_opts *o,
+                               size_t *len, struct diag *d)
 {
     struct render_pdf_err e;
     struct render_fonts fonts;

@@ -49,7 +49,10 @@ char *render_text_clean(const char *s, size_t len)
     return buf_take(&b);
 }
 
-char *render_text_cleans(const char *s) { return render_text_clean(s, s ? strlen(s) : 0); }
+char *render_text_cleans(const char *s)
+{
+    return render_text_clean(s, s ? strlen(s) : 0);
+}
 
 char *render_text_ascii(const char *s)
 {

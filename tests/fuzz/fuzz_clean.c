@@ -52,9 +52,8 @@ static void fuzz_check_blocks(const json_t *doc, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const encodings[] = {NULL,          "UTF-8",    "UTF-16LE",
-                                            "UTF-16BE",    "CP949",    "WINDOWS-1252",
-                                            "ISO-8859-1", "UTF-32LE"};
+    static const char *const encodings[] = {NULL,    "UTF-8",        "UTF-16LE",   "UTF-16BE",
+                                            "CP949", "WINDOWS-1252", "ISO-8859-1", "UTF-32LE"};
     struct diag d = {.prog = "fuzz_clean"};
     const char *enc = NULL;
     int replace = 1;

@@ -55,9 +55,9 @@ static json_t *fuzz_clean_doc(const char *text, size_t len)
             /* Only blocks that are verbatim UTF-8 copies keep exact offsets. */
             if (strlen(json_string_value(text_v)) == j - i &&
                 memcmp(json_string_value(text_v), text + i, j - i) == 0) {
-                json_array_append_new(blocks, json_pack("{s:s,s:o,s:I,s:I}", "kind", kind,
-                                                        "text", text_v, "start", (json_int_t)i,
-                                                        "end", (json_int_t)j));
+                json_array_append_new(blocks,
+                                      json_pack("{s:s,s:o,s:I,s:I}", "kind", kind, "text", text_v,
+                                                "start", (json_int_t)i, "end", (json_int_t)j));
                 nb++;
             } else {
                 json_decref(text_v);
@@ -69,9 +69,8 @@ static json_t *fuzz_clean_doc(const char *text, size_t len)
                     "format", "briefing-clean/1", "source", "file", "fuzz.txt", "sha256",
                     "0000000000000000000000000000000000000000000000000000000000000000", "bytes",
                     (json_int_t)len, "encoding", "UTF-8", "replacements", (json_int_t)0, "meta",
-                    "title", "publisher", "published", "2024-05-02", "published_text",
-                    "byline", "blocks", blocks, "dropped", "blocks", (json_int_t)0, "bytes",
-                    (json_int_t)0);
+                    "title", "publisher", "published", "2024-05-02", "published_text", "byline",
+                    "blocks", blocks, "dropped", "blocks", (json_int_t)0, "bytes", (json_int_t)0);
     return doc;
 }
 

@@ -51,7 +51,8 @@ int main(int argc, char **argv)
         json_decref(doc);
         return RC_DATA;
     }
-    json_array_foreach(doc, idx, rec) {
+    json_array_foreach(doc, idx, rec)
+    {
         json_t *got = json_array(), *gold = json_array(), *p;
         size_t k;
         const char *title = jsonio_str(rec, "title"), *abs = jsonio_str(rec, "abstract");
@@ -59,7 +60,8 @@ int main(int argc, char **argv)
             found_pairs(title, got);
         if (abs)
             found_pairs(abs, got);
-        json_array_foreach(json_object_get(rec, "pairs"), k, p) {
+        json_array_foreach(json_object_get(rec, "pairs"), k, p)
+        {
             struct buf b = BUF_INIT;
             buf_printf(&b, "%s\x1f%s", jsonio_str(p, "sf") ? jsonio_str(p, "sf") : "",
                        jsonio_str(p, "lf") ? jsonio_str(p, "lf") : "");

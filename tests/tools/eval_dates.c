@@ -34,7 +34,8 @@ int main(int argc, char **argv)
         json_decref(doc);
         return RC_DATA;
     }
-    json_array_foreach(doc, idx, c) {
+    json_array_foreach(doc, idx, c)
+    {
         const char *type = jsonio_str(c, "type"), *text = jsonio_str(c, "text");
         const char *dct = jsonio_str(c, "dct"), *want = jsonio_str(c, "value");
         struct date_val ref;

@@ -40,7 +40,8 @@ int main(int argc, char **argv)
     }
     json_array_foreach(doc, i, p)
     {
-        const char *a = jsonio_str(p, "a"), *b = jsonio_str(p, "b"), *label = jsonio_str(p, "label");
+        const char *a = jsonio_str(p, "a"), *b = jsonio_str(p, "b"),
+                   *label = jsonio_str(p, "label");
         enum names_match want, got;
         if (!a || !b || !label)
             continue;
@@ -61,8 +62,7 @@ int main(int argc, char **argv)
             same_ok += want == NAMES_SAME;
             diff_ok += want == NAMES_DIFFERENT;
             amb_ok += want == NAMES_POSSIBLE;
-            printf("ok - pair %lld: %s / %s: %s\n", (long long)jsonio_int(p, "id", 0), a, b,
-                   label);
+            printf("ok - pair %lld: %s / %s: %s\n", (long long)jsonio_int(p, "id", 0), a, b, label);
         } else {
             printf("not ok - pair %lld: %s / %s: expected %s, got %s\n",
                    (long long)jsonio_int(p, "id", 0), a, b, label, eval_names_word(got));

@@ -52,7 +52,8 @@ int main(int argc, char **argv)
         json_decref(doc);
         return RC_DATA;
     }
-    json_array_foreach(doc, idx, c) {
+    json_array_foreach(doc, idx, c)
+    {
         json_t *text = json_object_get(c, "text"), *want = json_object_get(c, "sentences");
         struct sent_span *sp = NULL;
         const char *tx;

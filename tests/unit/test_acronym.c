@@ -46,16 +46,14 @@ static void test_domain_definitions(void **state)
                 "DEPMIN=Deputy Minister for National Defense Policy");
     expect_defs("during Ulchi Freedom Shield 23 (UFS23) last month",
                 "UFS23=Ulchi Freedom Shield 23");
-    expect_defs("launched a space launch vehicle (SLV) on Monday",
-                "SLV=space launch vehicle");
+    expect_defs("launched a space launch vehicle (SLV) on Monday", "SLV=space launch vehicle");
     expect_defs("the Democratic People's Republic of Korea (DPRK) fired",
                 "DPRK=Democratic People's Republic of Korea");
     expect_defs("the Korea-U.S. Integrated Defense Dialogue (KIDD) was held",
                 "KIDD=Korea-U.S. Integrated Defense Dialogue");
     expect_defs("officials from the U.S. Department of Defense (DoD) and",
                 "DoD=Department of Defense");
-    expect_defs("a table-top exercise (TTX) on extended deterrence",
-                "TTX=table-top exercise");
+    expect_defs("a table-top exercise (TTX) on extended deterrence", "TTX=table-top exercise");
     expect_defs("the Republic of Korea (ROK) and the United Nations (UN) agreed",
                 "ROK=Republic of Korea|UN=United Nations");
     expect_defs("the Nuclear Consultative Group (NCG) met", "NCG=Nuclear Consultative Group");
@@ -105,8 +103,8 @@ static void test_not_acronyms(void **state)
 static void test_bytes(void **state)
 {
     char got[256];
-    static const char bad[] = {'(', '\0', 'A', 'B', ')', '\xff', ' ', 'A', 'b', ' ', '(', 'A',
-                               'B', ')'};
+    static const char bad[] = {'(', '\0', 'A', 'B', ')', '\xff', ' ',
+                               'A', 'b',  ' ', '(', 'A', 'B',    ')'};
     (void)state;
     defs_of(bad, sizeof bad, got, sizeof got);
     defs_of("(", 1, got, sizeof got);
@@ -123,7 +121,8 @@ static void test_bytes(void **state)
 
 static void test_long_input(void **state)
 {
-    static const char *const pats[] = {"alpha (A) ", "Alpha Beta (AB, ", " [AB] ", "AB (Alpha Beta) ",
+    static const char *const pats[] = {"alpha (A) ", "Alpha Beta (AB, ",
+                                       " [AB] ",     "AB (Alpha Beta) ",
                                        "x (y, AB) ", "two-dimensional (2D)("};
     size_t len = 10u * 1024u * 1024u;
     char *t = xmalloc(len);
@@ -142,12 +141,9 @@ static void test_long_input(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_domain_definitions),
-        cmocka_unit_test(test_nested),
-        cmocka_unit_test(test_other_shapes),
-        cmocka_unit_test(test_long_input),
-        cmocka_unit_test(test_not_acronyms),
-        cmocka_unit_test(test_bytes),
+        cmocka_unit_test(test_domain_definitions), cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_other_shapes),       cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_not_acronyms),       cmocka_unit_test(test_bytes),
     };
     xalloc_init("test_acronym");
     return cmocka_run_group_tests(tests, NULL, NULL);

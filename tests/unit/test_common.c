@@ -46,7 +46,10 @@ static void test_utf8_decode(void **state)
     assert_int_equal(utf8_next("\xED\xA0\x80", 3, &i), UTF8_BAD); /* surrogate */
     i = 0;
     assert_int_equal(utf8_next("\xE2\x80", 2, &i), UTF8_BAD); /* truncated */
-    assert_int_equal(utf8_valid_prefix("ab\xFF" "cd", 5), 2);
+    assert_int_equal(utf8_valid_prefix("ab\xFF"
+                                       "cd",
+                                       5),
+                     2);
     assert_int_equal(utf8_count("h\xC3\xA9llo \xF0\x9F\x98\x80", 11), 7);
 }
 
@@ -62,10 +65,17 @@ static void test_utf8_fold(void **state)
     assert_string_equal(f, "a b c");
     free(f);
     /* the already-squeezed fast path and the general path agree */
-    static const char *const cases[][2] = {
-        {"The two sides met.", "The two sides met."}, {"a  b", "a b"}, {" a", "a"},
-        {"a ", "a"}, {"a\tb", "a b"}, {"caf\xC3\xA9 au lait", "caf\xC3\xA9 au lait"},
-        {"a\xE2\x80\x89" "b", "a b"}, {"x\xFFy", "x\xEF\xBF\xBDy"}, {"", ""}};
+    static const char *const cases[][2] = {{"The two sides met.", "The two sides met."},
+                                           {"a  b", "a b"},
+                                           {" a", "a"},
+                                           {"a ", "a"},
+                                           {"a\tb", "a b"},
+                                           {"caf\xC3\xA9 au lait", "caf\xC3\xA9 au lait"},
+                                           {"a\xE2\x80\x89"
+                                            "b",
+                                            "a b"},
+                                           {"x\xFFy", "x\xEF\xBF\xBDy"},
+                                           {"", ""}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         f = utf8_squeeze(cases[i][0], strlen(cases[i][0]));
         assert_string_equal(f, cases[i][1]);
@@ -104,8 +114,8 @@ static void test_offmap_roundtrip(void **state)
     offmap_end(&m, 8, 110);
     map = offmap_to_json(&m);
     assert_non_null(map);
-    block = json_pack("{s:s, s:i, s:i, s:o}", "text", "ab cd ef", "start", 100, "end", 110,
-                      "map", map);
+    block =
+        json_pack("{s:s, s:i, s:i, s:o}", "text", "ab cd ef", "start", 100, "end", 110, "map", map);
     assert_int_equal(offmap_from_block(&r, block, &d), 0);
     assert_int_equal(offmap_src(&r, 0, 0), 100);
     assert_int_equal(offmap_src(&r, 1, 0), 101);
@@ -192,10 +202,14 @@ static void test_jsonio_error_position(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sha256_vectors),   cmocka_unit_test(test_utf8_decode),
-        cmocka_unit_test(test_utf8_fold),        cmocka_unit_test(test_buf),
-        cmocka_unit_test(test_offmap_roundtrip), cmocka_unit_test(test_offmap_verbatim_has_no_map),
-        cmocka_unit_test(test_atomic_write),     cmocka_unit_test(test_stem),
+        cmocka_unit_test(test_sha256_vectors),
+        cmocka_unit_test(test_utf8_decode),
+        cmocka_unit_test(test_utf8_fold),
+        cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_offmap_roundtrip),
+        cmocka_unit_test(test_offmap_verbatim_has_no_map),
+        cmocka_unit_test(test_atomic_write),
+        cmocka_unit_test(test_stem),
         cmocka_unit_test(test_jsonio_error_position),
     };
     xalloc_init("test_common");

@@ -37,12 +37,15 @@ static void test_vocab(void **state)
     assert_int_equal(compare_vocab_load("stages/compare/data/ranks.tsv", 1, &r, &d), 0);
     for (size_t i = 0; i < s.n; i++) {
         if (!strcmp(s.p[i].id, "ironclad")) {
-            assert_true(compare_pattern_match(&s.p[i], "reaffirmed its \xe2\x80\x9cIronclad\xe2\x80\x9d commitment"));
+            assert_true(compare_pattern_match(
+                &s.p[i], "reaffirmed its \xe2\x80\x9cIronclad\xe2\x80\x9d commitment"));
             assert_false(compare_pattern_match(&s.p[i], "iron clad"));
         }
         if (!strcmp(s.p[i].id, "full_range_capabilities")) {
-            assert_true(compare_pattern_match(&s.p[i], "the full range of U.S. military capabilities"));
-            assert_false(compare_pattern_match(&s.p[i], "the full range of a b c d e f capabilities"));
+            assert_true(
+                compare_pattern_match(&s.p[i], "the full range of U.S. military capabilities"));
+            assert_false(
+                compare_pattern_match(&s.p[i], "the full range of a b c d e f capabilities"));
         }
         if (!strcmp(s.p[i].id, "rules_based_order"))
             assert_true(compare_pattern_match(&s.p[i], "a Rules-Based Order"));
@@ -66,8 +69,8 @@ static void test_vocab(void **state)
 
 static void test_evidence(void **state)
 {
-    json_t *ev = json_pack("{s:s,s:i,s:i,s:s}", "text", "A.", "start", 3, "end", 5, "block",
-                           "caption");
+    json_t *ev =
+        json_pack("{s:s,s:i,s:i,s:s}", "text", "A.", "start", 3, "end", 5, "block", "caption");
     json_t *bad = json_pack("{s:s,s:i,s:i}", "text", "A.", "start", 5, "end", 3);
     json_t *e = compare_evidence(ev, "f.txt");
     (void)state;

@@ -110,12 +110,12 @@ static void test_normalize(void **state)
     char v[32];
     (void)state;
     static const char *const cases[][2] = {
-        {"Friday", "2013-03-22"},      {"Thursday", "2013-03-21"},  {"this week", "2013-W12"},
-        {"the last week", "2013-W11"}, {"last year", "2012"},       {"next year", "2014"},
-        {"this month", "2013-03"},     {"Last month", "2013-02"},   {"May 2010", "2010-05"},
-        {"Feb. 28", "2013-02-28"},     {"August", "2012-08"},       {"last summer", "2012-SU"},
-        {"now", "PRESENT_REF"},        {"the past", "PAST_REF"},    {"four years ago", "2009"},
-        {"early 2011", "2011"},        {"20th century", "19"},      {"late last July", "2012-07"},
+        {"Friday", "2013-03-22"},      {"Thursday", "2013-03-21"}, {"this week", "2013-W12"},
+        {"the last week", "2013-W11"}, {"last year", "2012"},      {"next year", "2014"},
+        {"this month", "2013-03"},     {"Last month", "2013-02"},  {"May 2010", "2010-05"},
+        {"Feb. 28", "2013-02-28"},     {"August", "2012-08"},      {"last summer", "2012-SU"},
+        {"now", "PRESENT_REF"},        {"the past", "PAST_REF"},   {"four years ago", "2009"},
+        {"early 2011", "2011"},        {"20th century", "19"},     {"late last July", "2012-07"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         assert_int_equal(dates_normalize(cases[i][0], &ref, v, sizeof v), 0);

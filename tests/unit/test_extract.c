@@ -138,10 +138,10 @@ static void test_text_match(void **state)
 static void test_write_matches_jsonio(void **state)
 {
     (void)state;
-    json_t *doc = json_pack("{s:s, s:[], s:{}, s:[i, f, f, b, n, {s:[s]}], s:s#}", "text",
-                            "a \"q\" \\ / \b\f\n\r\t \x01\x1f caf\xc3\xa9 \xe2\x80\x99", "empty_a",
-                            "empty_o", "mixed", -42, 0.5, 1e21, 1, "k", "deep", "nul",
-                            "a\0b", (int)3);
+    json_t *doc =
+        json_pack("{s:s, s:[], s:{}, s:[i, f, f, b, n, {s:[s]}], s:s#}", "text",
+                  "a \"q\" \\ / \b\f\n\r\t \x01\x1f caf\xc3\xa9 \xe2\x80\x99", "empty_a", "empty_o",
+                  "mixed", -42, 0.5, 1e21, 1, "k", "deep", "nul", "a\0b", (int)3);
     char *want, *got;
     size_t n;
     assert_non_null(doc);
@@ -261,8 +261,7 @@ static void test_record_title_topic_month(void **state)
         "2024.",
         "John Hill, acting U.S. assistant secretary of defense for space policy, attended the "
         "talks on deterrence.",
-        "The 56th Security Consultative Meeting (SCM) is scheduled in November.",
-        NULL};
+        "The 56th Security Consultative Meeting (SCM) is scheduled in November.", NULL};
     json_t *rec = record_of(paras, "2024-04-12"), *r;
     (void)state;
     assert_non_null(rec);

@@ -84,7 +84,8 @@ static void test_odd_input(void **state)
     assert_int_equal(names_compare("\xff\xfe Kim", "Kim"), NAMES_DIFFERENT);
     assert_int_equal(names_compare("a b c d e", "e d c b a"), NAMES_SAME);
     /* more tokens than a name has: compared verbatim */
-    assert_int_equal(names_compare("a b c d e f g h i j k", "k j i h g f e d c b a"), NAMES_DIFFERENT);
+    assert_int_equal(names_compare("a b c d e f g h i j k", "k j i h g f e d c b a"),
+                     NAMES_DIFFERENT);
     k = names_key("- - -");
     assert_non_null(k);
     free(k);

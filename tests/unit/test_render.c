@@ -28,13 +28,20 @@ static void test_clean(void **state)
 {
     (void)state;
     check_clean("  a\tb\n\nc  ", 10, "a b c");
-    check_clean("x\x07y", 3, "x y");                               /* control -> space */
-    check_clean("a\xE2\x80\xAE" "b\xE2\x80\x8F" "c", 9, "abc");     /* RLO, RLM dropped */
-    check_clean("a\xFF" "b", 3, "a\xEF\xBF\xBD" "b");               /* invalid byte */
-    check_clean("\xF0\x9F\x98\x80", 4, "\xEF\xBF\xBD");             /* non-BMP */
-    check_clean("\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD");         /* overlong */
-    check_clean("(x) Tj <</A>>", 13, "(x) Tj <</A>>");              /* PDF syntax kept as text */
-    check_clean("a\0b", 3, "a b");                                  /* NUL never reaches libharu */
+    check_clean("x\x07y", 3, "x y"); /* control -> space */
+    check_clean("a\xE2\x80\xAE"
+                "b\xE2\x80\x8F"
+                "c",
+                9, "abc"); /* RLO, RLM dropped */
+    check_clean("a\xFF"
+                "b",
+                3,
+                "a\xEF\xBF\xBD"
+                "b");                                       /* invalid byte */
+    check_clean("\xF0\x9F\x98\x80", 4, "\xEF\xBF\xBD");     /* non-BMP */
+    check_clean("\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD"); /* overlong */
+    check_clean("(x) Tj <</A>>", 13, "(x) Tj <</A>>");      /* PDF syntax kept as text */
+    check_clean("a\0b", 3, "a b");                          /* NUL never reaches libharu */
     check_clean(NULL, 5, "");
     {
         char *a = render_text_ascii("\xE2\x80\x9CKIDD\xE2\x80\x9D \xE2\x80\x93 \xEC\xA1\xB0");
@@ -43,7 +50,10 @@ static void test_clean(void **state)
     }
 }
 
-static void set(unsigned char *bits, unsigned cp) { bits[cp >> 3] |= (unsigned char)(1u << (cp & 7)); }
+static void set(unsigned char *bits, unsigned cp)
+{
+    bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
 
 static void test_tounicode(void **state)
 {
@@ -84,7 +94,8 @@ static size_t tiny_ttf(unsigned char *b)
 #define P16(a, v) (a[c] = (unsigned char)((v) >> 8), a[c + 1] = (unsigned char)(v), c += 2)
     P16(cmap, 0), P16(cmap, 1), P16(cmap, 3), P16(cmap, 1), P16(cmap, 0), P16(cmap, 12);
     /* format 4, 3 segments: [0x41-0x43 delta -0x40], [0xAC00 via array], [0xFFFF] */
-    P16(cmap, 4), P16(cmap, 40), P16(cmap, 0), P16(cmap, 6), P16(cmap, 4), P16(cmap, 1), P16(cmap, 2);
+    P16(cmap, 4), P16(cmap, 40), P16(cmap, 0), P16(cmap, 6), P16(cmap, 4), P16(cmap, 1),
+        P16(cmap, 2);
     P16(cmap, 0x43), P16(cmap, 0xAC00), P16(cmap, 0xFFFF), P16(cmap, 0);
     P16(cmap, 0x41), P16(cmap, 0xAC00), P16(cmap, 0xFFFF);
     P16(cmap, (unsigned)(0x10000 - 0x40)), P16(cmap, 0), P16(cmap, 1);
@@ -101,7 +112,10 @@ static size_t tiny_ttf(unsigned char *b)
     return n + c;
 }
 
-static int has(const unsigned char *cover, unsigned cp) { return cover[cp >> 3] >> (cp & 7) & 1; }
+static int has(const unsigned char *cover, unsigned cp)
+{
+    return cover[cp >> 3] >> (cp & 7) & 1;
+}
 
 static void test_cmap(void **state)
 {
@@ -146,7 +160,8 @@ static void test_document(void **state)
     size_t len = 0;
     static const struct lay_style st = {RFONT_REGULAR, 10, 12, 0, 0, 0};
     struct lay_run run = {"The Korea-U.S. Integrated Defense Dialogue met in Washington "
-                          "with \xEC\xA1\xB0\xEC\xB0\xBD\xEB\x9E\x98 leading.", &st, 0, 0};
+                          "with \xEC\xA1\xB0\xEC\xB0\xBD\xEB\x9E\x98 leading.",
+                          &st, 0, 0};
     double wide, narrow;
     (void)state;
     memset(&e, 0, sizeof e);

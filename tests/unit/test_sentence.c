@@ -90,15 +90,16 @@ static void test_asides_and_lists(void **state)
 {
     (void)state;
     /* an aside after ! or ? goes on; one between two quotations stands alone */
-    expect_split("'Not again!' the envoy said, 'we agreed on this!' (He had.) Talks resumed.",
-                 (const char *const[]){"'Not again!' the envoy said, 'we agreed on this!' (He had.)",
-                                       "Talks resumed.", NULL});
+    expect_split(
+        "'Not again!' the envoy said, 'we agreed on this!' (He had.) Talks resumed.",
+        (const char *const[]){"'Not again!' the envoy said, 'we agreed on this!' (He had.)",
+                              "Talks resumed.", NULL});
     expect_split("\"We agreed!\" (The talks had run late.) \"Now we sign.\"",
                  (const char *const[]){"\"We agreed!\"", "(The talks had run late.)",
                                        "\"Now we sign.\"", NULL});
-    expect_split("They met -- at last! -- in Seoul. Then they left.",
-                 (const char *const[]){"They met -- at last! -- in Seoul.", "Then they left.",
-                                       NULL});
+    expect_split(
+        "They met -- at last! -- in Seoul. Then they left.",
+        (const char *const[]){"They met -- at last! -- in Seoul.", "Then they left.", NULL});
     expect_split("He said, \"We will hold the line, and--\" Then the feed cut out.",
                  (const char *const[]){"He said, \"We will hold the line, and--\"",
                                        "Then the feed cut out.", NULL});
@@ -116,9 +117,10 @@ static void test_asides_and_lists(void **state)
     expect_split("Talks ended.Ministers left. Mail kim.Lee@example.org or see example.Com/x.",
                  (const char *const[]){"Talks ended.", "Ministers left.",
                                        "Mail kim.Lee@example.org or see example.Com/x.", NULL});
-    expect_split("Talks ended\xEF\xBC\x8E" "Ministers left\xEF\xBC\x8E",
-                 (const char *const[]){"Talks ended\xEF\xBC\x8E", "Ministers left\xEF\xBC\x8E",
-                                       NULL});
+    expect_split(
+        "Talks ended\xEF\xBC\x8E"
+        "Ministers left\xEF\xBC\x8E",
+        (const char *const[]){"Talks ended\xEF\xBC\x8E", "Ministers left\xEF\xBC\x8E", NULL});
     expect_split("First line\rSecond line",
                  (const char *const[]){"First line", "Second line", NULL});
 }
@@ -136,21 +138,21 @@ static void expect_clean_split(const char *text, int pdf, const char *const *wan
 static void test_clean_text(void **state)
 {
     (void)state;
-    expect_clean_split("<p>Talks began. <b>They</b> ended.</p>",
-                       0, (const char *const[]){"Talks began.", "They ended.", NULL});
+    expect_clean_split("<p>Talks began. <b>They</b> ended.</p>", 0,
+                       (const char *const[]){"Talks began.", "They ended.", NULL});
     expect_clean_split("Talks began at \nnoon.\nagenda\nitems", 0,
                        (const char *const[]){"Talks began at noon.", "agenda", "items", NULL});
     expect_clean_split("Talks\nbegan at \nnoon.", 1,
                        (const char *const[]){"Talks began at noon.", NULL});
-    expect_clean_split("Contents\nIntroduction ........ 3\n\n12\n\n====\n`Talks' began.\\nEnd",
-                       0, (const char *const[]){"Contents", "Introduction", "'Talks' began.",
-                                               "End", NULL});
+    expect_clean_split(
+        "Contents\nIntroduction ........ 3\n\n12\n\n====\n`Talks' began.\\nEnd", 0,
+        (const char *const[]){"Contents", "Introduction", "'Talks' began.", "End", NULL});
     expect_clean_split("\nN\nA\nT\nO\n", 0, (const char *const[]){"NATO", NULL});
     expect_clean_split("Wait   here\n.", 0, (const char *const[]){"Wait here.", NULL});
     {
         /* bytes of every kind never crash; the result is NUL-terminated */
-        static const char bad[] = {'<', 'a', '\0', '&', 'l', 't', ';', '{', 'b', '^',
-                                   '\\', '\n', '\xff', '.', '.', '.', '.', '\r'};
+        static const char bad[] = {'<', 'a',  '\0', '&',    'l', 't', ';', '{', 'b',
+                                   '^', '\\', '\n', '\xff', '.', '.', '.', '.', '\r'};
         size_t n;
         char *c = sentence_clean_text(bad, sizeof bad, 1, &n);
         assert_true(n <= 2 * sizeof bad);
@@ -214,8 +216,8 @@ static void test_long_input_is_linear(void **state)
     free(sp);
     /* patterns that start look-aheads of the newer rules at every step */
     {
-        static const char *const pats[] = {"(a) X! (", "ii) Iv. ", "ab.Cd.", "x--\" Y ",
-                                           "<a{b^&lt;", "W\nA\n", "....a ", "\\ n//"};
+        static const char *const pats[] = {"(a) X! (",  "ii) Iv. ", "ab.Cd.", "x--\" Y ",
+                                           "<a{b^&lt;", "W\nA\n",   "....a ", "\\ n//"};
         for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
             size_t pl = strlen(pats[p]), cl;
             char *c;
@@ -235,12 +237,9 @@ static void test_long_input_is_linear(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_abbreviations),
-        cmocka_unit_test(test_compounds_and_titles),
-        cmocka_unit_test(test_quotes_brackets),
-        cmocka_unit_test(test_asides_and_lists),
-        cmocka_unit_test(test_clean_text),
-        cmocka_unit_test(test_blank_lines_and_edges),
+        cmocka_unit_test(test_abbreviations),        cmocka_unit_test(test_compounds_and_titles),
+        cmocka_unit_test(test_quotes_brackets),      cmocka_unit_test(test_asides_and_lists),
+        cmocka_unit_test(test_clean_text),           cmocka_unit_test(test_blank_lines_and_edges),
         cmocka_unit_test(test_long_input_is_linear),
     };
     xalloc_init("test_sentence");
