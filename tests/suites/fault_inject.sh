@@ -103,7 +103,8 @@ for st in "${stages[@]}"; do
     ns=()
     for ((n = 1; n <= total && n <= 40; n++)); do ns+=("$n"); done
     for ((n = 41 + phase % stride; n <= total; n += stride)); do ns+=("$n"); done
-    ns+=("$total")
+    # the last point once: two runs of one N would share a directory
+    [ "${ns[${#ns[@]} - 1]}" = "$total" ] || ns+=("$total")
     running=0
     for n in "${ns[@]}"; do
         one_run "$st" "$n" "$d" &
