@@ -661,8 +661,12 @@ void lay_table_row(struct layout *L, struct lay_table *t, const struct lay_cell 
     if (t->head_pending) {
         /* a header alone at the foot of a page is useless: keep the first
          * row (or its first lines) with it */
-        double first = lay_row_full(t, cf), min = 4 * t->body->leading + 2 * t->pad;
-        lay_ensure(L, lay_head_height(L, t) + (first < min ? first : min));
+        double first = lay_row_full(t, cf), head = lay_head_height(L, t);
+        double page = L->top - L->bottom;
+        /* the whole first row when it fits on a page (rows that fit are
+         * never split, so less would strand the header), else four lines */
+        double need = head + first <= page ? first : 4 * t->body->leading + 2 * t->pad;
+        lay_ensure(L, head + need);
         lay_table_head(L, t);
         t->head_pending = 0;
     }

@@ -1419,6 +1419,9 @@ static void render_sections_rest(struct rdoc *r)
     lay_space(r->L, 3);
     matrix(r, ja(r->doc, "topic_matrix"), 0);
     timeline(r);
+    /* the section opens with the change table, whose rows are long lists:
+     * start it where its heading, header and a typical row fit */
+    lay_ensure(r->L, 320);
     section(r, "What changed");
     changes(r);
     subhead(r, "Signal phrases");
