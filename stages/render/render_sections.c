@@ -249,6 +249,22 @@ static HPDF_Outline section(struct rdoc *r, const char *title)
     return outline(r, NULL, title, dst);
 }
 
+/* A plain table: N columns as fractions FRAC of width W, a bold header row
+ * HEAD, body cells in the cell style. */
+static void table_setup(struct lay_table *t, size_t n, double w, const double *frac,
+                        const char *const *head)
+{
+    memset(t, 0, sizeof *t);
+    t->ncols = n;
+    t->pad = 3;
+    t->body = &st_cell;
+    t->has_head = 1;
+    for (size_t c = 0; c < n; c++) {
+        t->width[c] = frac[c] * w;
+        t->head[c] = (struct lay_cell){head[c], &st_cellb, 0, 0, 0, 0, 0};
+    }
+}
+
 static void subhead(struct rdoc *r, const char *title)
 {
     lay_heading(r->L, &st_h2, title, 8, 40);
@@ -1016,16 +1032,11 @@ static void delegations(struct rdoc *r)
              "Level 1 is the highest rank (minister or secretary); an acting "
              "official is marked.");
     lay_space(L, 2);
-    memset(&t, 0, sizeof t);
-    t.ncols = 2;
-    t.pad = 3;
-    t.body = &st_cell;
-    t.has_head = 1;
-    t.width[0] = 0.24 * w;
-    t.width[1] = 0.76 * w;
-    t.head[0] = (struct lay_cell){"Meeting", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[1] =
-        (struct lay_cell){"Delegations: side, level, rank, leads", &st_cellb, 0, 0, 0, 0, 0};
+    {
+        static const double frac[] = {0.24, 0.76};
+        static const char *const head[] = {"Meeting", "Delegations: side, level, rank, leads"};
+        table_setup(&t, 2, w, frac, head);
+    }
     lay_table_begin(L, &t);
     for (size_t i = 0; i < jn(r->meetings) && !L->failed; i++) {
         struct buf b = BUF_INIT;
@@ -1053,18 +1064,12 @@ static void people(struct rdoc *r)
         lay_text(L, &st_ital, "No people were named in the sources.");
         return;
     }
-    memset(&t, 0, sizeof t);
-    t.ncols = 3;
-    t.pad = 3;
-    t.body = &st_cell;
-    t.has_head = 1;
-    t.width[0] = 0.24 * w;
-    t.width[1] = 0.08 * w;
-    t.width[2] = 0.68 * w;
-    t.head[0] = (struct lay_cell){"Person", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[1] = (struct lay_cell){"Side", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[2] =
-        (struct lay_cell){"Appearances: meeting, title as written, role", &st_cellb, 0, 0, 0, 0, 0};
+    {
+        static const double frac[] = {0.24, 0.08, 0.68};
+        static const char *const head[] = {"Person", "Side",
+                                           "Appearances: meeting, title as written, role"};
+        table_setup(&t, 3, w, frac, head);
+    }
     lay_table_begin(L, &t);
     for (size_t i = 0; i < jn(a) && !L->failed; i++) {
         const json_t *p = json_array_get(a, i);
@@ -1257,17 +1262,11 @@ static void glossary(struct rdoc *r)
         lay_text(L, &st_ital, "No acronyms were defined in the sources.");
         return;
     }
-    memset(&t, 0, sizeof t);
-    t.ncols = 3;
-    t.pad = 3;
-    t.body = &st_cell;
-    t.has_head = 1;
-    t.width[0] = 0.14 * w;
-    t.width[1] = 0.56 * w;
-    t.width[2] = 0.30 * w;
-    t.head[0] = (struct lay_cell){"Acronym", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[1] = (struct lay_cell){"Meaning", &st_cellb, 0, 0, 0, 0, 0};
-    t.head[2] = (struct lay_cell){"Used in", &st_cellb, 0, 0, 0, 0, 0};
+    {
+        static const double frac[] = {0.14, 0.56, 0.30};
+        static const char *const head[] = {"Acronym", "Meaning", "Used in"};
+        table_setup(&t, 3, w, frac, head);
+    }
     lay_table_begin(L, &t);
     for (size_t i = 0; i < jn(a) && !L->failed; i++) {
         const json_t *g = json_array_get(a, i);
