@@ -220,6 +220,16 @@ cached() {
     [ "$have" = "$2" ]
 }
 keyof() { cat "$@" | sha256sum | cut -c1-64; }
+# drop_keys STAGE: forget the cache keys of the documents in $todo before
+# STAGE rewrites them (one rm for all; only existing keys, so a cold run
+# starts no process here)
+drop_keys() {
+    local i old=()
+    for i in "${todo[@]}"; do
+        [ -e "$outdir/.cache/${stems[i]}.$1" ] && old+=("$outdir/.cache/${stems[i]}.$1")
+    done
+    [ ${#old[@]} -eq 0 ] || printf '%s\0' "${old[@]}" | xargs -0 rm -f --
+}
 
 # The content hash of every input, in one pass (sha256sum keeps the order of
 # its arguments; a name it must escape gets a leading backslash).
@@ -293,10 +303,10 @@ for i in "${!docs[@]}"; do
     kc[i]="${input_hash[i]}:$stamp_clean"
     stage_in[i]=${docs[i]}
     if ! cached "$outdir/.cache/${stems[i]}.clean" "${kc[i]}" "$outdir/clean/${stems[i]}.json"; then
-        rm -f "$outdir/.cache/${stems[i]}.clean"
         todo+=("$i")
     fi
 done
+drop_keys clean
 run_stage clean clean
 for i in "${todo[@]}"; do
     [ "${status[i]}" = 0 ] && printf '%s\n' "${kc[i]}" >"$outdir/.cache/${stems[i]}.clean"
@@ -313,10 +323,10 @@ for i in "${!docs[@]}"; do
     stage_in[i]="$outdir/clean/${stems[i]}.json"
     if ! cached "$outdir/.cache/${stems[i]}.extract" "${kc[i]}:$stamp_extract" \
         "$outdir/meetings/${stems[i]}.json"; then
-        rm -f "$outdir/.cache/${stems[i]}.extract"
         todo+=("$i")
     fi
 done
+drop_keys extract
 run_stage extract meetings
 for i in "${todo[@]}"; do
     [ "${status[i]}" = 0 ] &&

@@ -112,6 +112,15 @@ static void lay_box_add(struct layout *L, int kind, double x0, double y0, double
 
 /* ==== drawing text ======================================================= */
 
+/* The fill colour, set only when it changes (as libharu stores it). */
+static void set_fill(HPDF_Page page, float r, float g, float b)
+{
+    HPDF_RGBColor c = HPDF_Page_GetRGBFill(page);
+    if (HPDF_Page_GetFillingColorSpace(page) != HPDF_CS_DEVICE_RGB || c.r != (HPDF_REAL)r ||
+        c.g != (HPDF_REAL)g || c.b != (HPDF_REAL)b)
+        HPDF_Page_SetRGBFill(page, r, g, b);
+}
+
 struct lay_draw {
     HPDF_Page page;
     double size, x, y;
@@ -121,7 +130,11 @@ static void lay_draw_fn(void *ctx, struct rfont_face *face, const char *s, size_
 {
     struct lay_draw *dr = ctx;
     HPDF_TextWidth tw = HPDF_Font_TextWidth(face->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-    HPDF_Page_SetFontAndSize(dr->page, face->font, (HPDF_REAL)dr->size);
+    /* the text state outlives BT/ET: set the font only when it changes
+     * (libharu's operators are costly, and a page may hold thousands) */
+    if (HPDF_Page_GetCurrentFont(dr->page) != face->font ||
+        HPDF_Page_GetCurrentFontSize(dr->page) != (HPDF_REAL)dr->size)
+        HPDF_Page_SetFontAndSize(dr->page, face->font, (HPDF_REAL)dr->size);
     HPDF_Page_TextOut(dr->page, (HPDF_REAL)dr->x, (HPDF_REAL)dr->y, s);
     dr->x += tw.width * dr->size / 1000.0;
 }
@@ -138,7 +151,7 @@ static double lay_draw_clean(struct layout *L, const struct lay_style *st, const
     dr.size = st->size;
     dr.x = x;
     dr.y = y;
-    HPDF_Page_SetRGBFill(page, st->r, st->g, st->b);
+    set_fill(page, st->r, st->g, st->b);
     HPDF_Page_BeginText(page);
     render_fonts_runs(L->fonts, st->font, s, n, lay_draw_fn, &dr);
     HPDF_Page_EndText(page);
@@ -183,7 +196,7 @@ void lay_rect(struct layout *L, double x, double y, double w, double h, float r,
         HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
         HPDF_Page_Stroke(page);
     } else {
-        HPDF_Page_SetRGBFill(page, r, g, b);
+        set_fill(page, r, g, b);
         HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
         HPDF_Page_Fill(page);
     }

@@ -148,7 +148,9 @@ static void fmt_range(struct buf *b, const char *s, const char *e)
 struct rdoc {
     struct layout *L;
     const json_t *doc, *meetings;
-    json_t *notes; /* array of evidence objects, note n = index n-1 (owned) */
+    json_t *notes;      /* array of evidence objects, note n = index n-1 (owned) */
+    json_t *note_ix;    /* canonical text of a note -> its index in notes (owned) */
+    json_t *meeting_ix; /* id_key of a meeting id -> first meeting index (owned, lazy) */
     struct buf scratch;
     HPDF_Doc pdf;
 };
@@ -172,12 +174,88 @@ static const char *meeting_label(const struct rdoc *r, size_t i, struct buf *b)
     return buf_str(b);
 }
 
-/* Index of the meeting whose id equals ID (string or number), or -1. */
-static long meeting_index(const struct rdoc *r, const json_t *id)
+/* A key that two scalars share exactly when json_equal says they are equal
+ * (type tag, then the value); 0 when V is no scalar (then callers compare
+ * with json_equal one by one). Ids and cells are looked up through these
+ * keys so that a briefing of thousands of meetings is not quadratic. */
+static int id_key(const json_t *v, struct buf *b)
 {
+    char num[40];
+    buf_reset(b);
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        buf_putc(b, 's');
+        buf_appendn(b, json_string_value(v), json_string_length(v));
+        return 1;
+    case JSON_INTEGER:
+        snprintf(num, sizeof num, "i%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        break;
+    case JSON_REAL:
+        snprintf(num, sizeof num, "r%.17g", json_real_value(v));
+        break;
+    case JSON_TRUE:
+        return buf_append(b, "t"), 1;
+    case JSON_FALSE:
+        return buf_append(b, "f"), 1;
+    case JSON_NULL:
+        return buf_append(b, "n"), 1;
+    default:
+        return 0;
+    }
+    buf_append(b, num);
+    return 1;
+}
+
+/* ix[KEY(v)] = I unless KEY is there already (the first one wins, as in a
+ * linear search); 0 when V has no key. */
+static int ix_put(json_t *ix, const json_t *v, size_t i, struct buf *b)
+{
+    json_t *n;
+    if (!v || !id_key(v, b))
+        return 0;
+    if (json_object_getn(ix, b->p, b->len))
+        return 1;
+    n = json_integer((json_int_t)i);
+    if (!n || json_object_setn_new(ix, b->p, b->len, n) != 0)
+        xalloc_die();
+    return 1;
+}
+
+/* ix[KEY(v)], or -1 when absent; -2 when V has no key. */
+static long ix_get(const json_t *ix, const json_t *v, struct buf *b)
+{
+    const json_t *n;
+    if (!v || !id_key(v, b))
+        return -2;
+    n = json_object_getn(ix, b->p, b->len);
+    return n ? (long)json_integer_value(n) : -1;
+}
+
+static json_t *ix_new(void)
+{
+    json_t *ix = json_object();
+    if (!ix)
+        xalloc_die();
+    return ix;
+}
+
+/* Index of the first meeting whose id equals ID, or -1. */
+static long meeting_index(struct rdoc *r, const json_t *id)
+{
+    struct buf k = BUF_INIT;
+    long found;
     if (!id)
         return -1;
-    for (size_t i = 0; i < jn(r->meetings); i++) {
+    if (!r->meeting_ix) {
+        r->meeting_ix = ix_new();
+        for (size_t i = 0; i < jn(r->meetings); i++)
+            ix_put(r->meeting_ix, json_object_get(json_array_get(r->meetings, i), "id"), i, &k);
+    }
+    found = ix_get(r->meeting_ix, id, &k);
+    buf_free(&k);
+    if (found != -2)
+        return found;
+    for (size_t i = 0; i < jn(r->meetings); i++) { /* an object or array id */
         const json_t *mid = json_object_get(json_array_get(r->meetings, i), "id");
         if (mid && json_equal(mid, id))
             return (long)i;
@@ -185,7 +263,7 @@ static long meeting_index(const struct rdoc *r, const json_t *id)
     return -1;
 }
 
-static void label_of_id(const struct rdoc *r, const json_t *id, struct buf *b)
+static void label_of_id(struct rdoc *r, const json_t *id, struct buf *b)
 {
     long i = meeting_index(r, id);
     struct buf t = BUF_INIT;
@@ -201,6 +279,8 @@ static void label_of_id(const struct rdoc *r, const json_t *id, struct buf *b)
 static int note_add(struct rdoc *r, const json_t *ev, const char *file)
 {
     json_t *n;
+    const json_t *have;
+    char *key;
     if (!json_is_object(ev) || !js(ev, "text"))
         return 0;
     n = json_deep_copy(ev);
@@ -208,13 +288,21 @@ static int note_add(struct rdoc *r, const json_t *ev, const char *file)
         xalloc_die();
     if (!js(n, "file") && file)
         json_object_set_new(n, "file", json_string(file));
-    for (size_t i = 0; i < json_array_size(r->notes); i++)
-        if (json_equal(json_array_get(r->notes, i), n)) {
-            json_decref(n);
-            return (int)i + 1;
-        }
-    if (json_array_append_new(r->notes, n) != 0)
+    /* equal notes have the same canonical text (sorted keys): one lookup */
+    key = json_dumps(n, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!key)
         xalloc_die();
+    have = json_object_get(r->note_ix, key);
+    if (have) {
+        free(key);
+        json_decref(n);
+        return (int)json_integer_value(have) + 1;
+    }
+    if (json_object_set_new(r->note_ix, key, json_integer((json_int_t)json_array_size(r->notes))) !=
+            0 ||
+        json_array_append_new(r->notes, n) != 0)
+        xalloc_die();
+    free(key);
     return (int)json_array_size(r->notes);
 }
 
@@ -597,21 +685,40 @@ static const char *topic_label(const struct rdoc *r, const char *id)
     return id;
 }
 
-/* The cell of ROW's "cells" for meeting I, or NULL. */
-static const json_t *cell_for(const struct rdoc *r, const json_t *row, size_t i)
+/* Which cell of ROW's "cells" belongs to each of the N meetings: POS[i] is
+ * the index of the first cell whose "meeting" equals meeting i's id, or of
+ * cell i when meeting i has no id; SIZE_MAX when there is none. One pass
+ * over the cells and one over the meetings. */
+static void cells_of_row(const struct rdoc *r, const json_t *row, size_t *pos, size_t n)
 {
     const json_t *cells = ja(row, "cells");
-    const json_t *mid = json_object_get(json_array_get(r->meetings, i), "id");
-    for (size_t k = 0; k < jn(cells); k++) {
-        const json_t *c = json_array_get(cells, k);
-        const json_t *cm = json_object_get(c, "meeting");
-        if (mid && cm && json_equal(mid, cm))
-            return c;
+    json_t *ix = ix_new();
+    struct buf k = BUF_INIT;
+    for (size_t c = 0; c < jn(cells); c++)
+        ix_put(ix, json_object_get(json_array_get(cells, c), "meeting"), c, &k);
+    for (size_t i = 0; i < n; i++) {
+        const json_t *mid = json_object_get(json_array_get(r->meetings, i), "id");
+        long at = ix_get(ix, mid, &k);
+        pos[i] = SIZE_MAX;
+        if (!mid) { /* no ids: fall back to position */
+            if (i < jn(cells))
+                pos[i] = i;
+            continue;
+        }
+        if (at == -2) { /* an object or array id: compare one by one */
+            for (size_t c = 0; c < jn(cells); c++) {
+                const json_t *cm = json_object_get(json_array_get(cells, c), "meeting");
+                if (cm && json_equal(mid, cm)) {
+                    pos[i] = c;
+                    break;
+                }
+            }
+        } else if (at >= 0) {
+            pos[i] = (size_t)at;
+        }
     }
-    /* no ids: fall back to position */
-    if (!mid && i < jn(cells))
-        return json_array_get(cells, i);
-    return NULL;
+    buf_free(&k);
+    json_decref(ix);
 }
 
 static void swatch(struct rdoc *r, double *x, double y, float cr, float cg, float cb, int box,
@@ -632,10 +739,14 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
     size_t n = jn(r->meetings), per = 10;
     double w = L->x1 - L->x0, lw = 150, cw;
     struct buf lab = BUF_INIT;
+    size_t *pos;
     if (!jn(rows) || !n) {
         lay_text(L, &st_ital, mode ? "No signal phrases were tracked." : "No topics were found.");
         return;
     }
+    pos = xcalloc(jn(rows), n * sizeof *pos);
+    for (size_t i = 0; i < jn(rows); i++)
+        cells_of_row(r, json_array_get(rows, i), pos + i * n, n);
     for (size_t c0 = 0; c0 < n; c0 += per) {
         size_t k = n - c0 < per ? n - c0 : per;
         struct lay_table t;
@@ -674,7 +785,8 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
             if (!cells[0].text)
                 cells[0].text = NOT_STATED;
             for (size_t c = 0; c < k; c++) {
-                const json_t *cell = cell_for(r, row, c0 + c);
+                size_t at = pos[i * n + c0 + c];
+                const json_t *cell = at == SIZE_MAX ? NULL : json_array_get(ja(row, "cells"), at);
                 const char *status = js(cell, "status");
                 long long cnt = 0;
                 struct lay_cell *x = &cells[c + 1];
@@ -718,6 +830,7 @@ static void matrix(struct rdoc *r, const json_t *rows, int mode)
             free((char *)t.head[c + 1].text);
     }
     buf_free(&lab);
+    free(pos);
     /* legend */
     {
         double x = L->x0, y;
@@ -1564,7 +1677,8 @@ unsigned char *render_document(const json_t *doc, const char *name, const struct
     r.pdf = pdf;
     r.meetings = ja(doc, "meetings");
     r.notes = json_array();
-    if (!r.notes)
+    r.note_ix = json_object();
+    if (!r.notes || !r.note_ix)
         xalloc_die();
     briefing_date(o->epoch, date, sizeof date);
     doc_info(&r, o->epoch);
@@ -1592,6 +1706,8 @@ unsigned char *render_document(const json_t *doc, const char *name, const struct
     out = render_pdf_save(pdf, &fonts, &e, name, len);
 done:
     json_decref(r.notes);
+    json_decref(r.note_ix);
+    json_decref(r.meeting_ix);
     buf_free(&r.scratch);
     lay_free(&L);
     render_pdf_free(pdf);
