@@ -69,6 +69,16 @@ char **compare_text_words(const char *text, size_t *n);
 void compare_words_free(char **w, size_t n);
 int compare_pattern_match_words(const struct compare_pattern *p, char **w, size_t n);
 
+/* Reusable folded words: compare_wordbuf_split() folds TEXT into B and
+ * points B->w at its words (valid until the next split or the free). */
+struct compare_wordbuf {
+    char *text;
+    char **w;
+    size_t n, cap;
+};
+void compare_wordbuf_split(struct compare_wordbuf *b, const char *text);
+void compare_wordbuf_free(struct compare_wordbuf *b);
+
 /* Rank of TITLE on the scale: the first pattern of R that matches, its
  * level (1 highest) via *LEVEL and its label; 5 and "other" when none. */
 const char *compare_rank(const struct compare_vocab *r, const char *title, int *level);
@@ -80,17 +90,62 @@ json_t *compare_topics_load(json_t *records_topic_ids);
 
 /* ------------------------------------------------------------ model */
 
+/* An evidence object reduced to what the comparison prints (the file is the
+ * source's). TEXT NULL: none. */
+struct compare_ev {
+    char *text; /* may hold NUL bytes: TEXT_LEN bytes */
+    size_t text_len;
+    json_int_t start, end;
+    const char *block; /* NULL when the record gave none; static or BLOCK_OWNED */
+    char *block_owned;
+};
+
+/* One topic id of one source: how many usable evidence objects it has and
+ * the few that can become the meeting's strongest (the first, the first
+ * longest caption, the first longest body sentence), in record order. */
+struct compare_topic_hit {
+    char *id;
+    size_t count;
+    struct compare_ev cand[3];
+    size_t ncand;
+};
+
+/* One commitment of one source with at least one content word. */
+struct compare_commit {
+    char *actor, *verb, *text; /* NULL when absent */
+    size_t *words;             /* interned content words, ascending, unique */
+    size_t nwords;
+    struct compare_ev ev; /* its first usable evidence */
+};
+
+/* A meeting record as compare keeps it: the record is read, validated and
+ * reduced at once (the body sentences are searched for the signal phrases
+ * and the "first ... since" clause, then dropped with the rest of what the
+ * sections do not read), so memory grows with the meetings, not the texts. */
 struct compare_source {
     char *path;            /* as given on the command line (owned) */
-    json_t *doc;           /* the record (owned reference) */
+    json_t *doc;           /* the record without sentences, figures, topics and
+                              commitments; participants' evidence carries the file
+                              (owned reference) */
     const char *file;      /* /source/file, else the base name of path */
     const char *sha;       /* /source/sha256 or "" */
     const char *doc_type;  /* "other" when missing */
     const char *published; /* NULL when unknown */
     long long words;
-    int full;       /* a full statement-type source: absence is evidence */
-    int pref;       /* preference rank of the doc type, 0 best */
-    size_t meeting; /* index of its meeting */
+    int full;                  /* a full statement-type source: absence is evidence */
+    int pref;                  /* preference rank of the doc type, 0 best */
+    int has_sentences;         /* the record lists its body sentences */
+    size_t meeting;            /* index of its meeting */
+    struct compare_ev *signal; /* per signal phrase: the hit a meeting takes
+                                  from this source (text NULL: none) */
+    size_t *signal_order;      /* signal indices hit, in order of first hit */
+    size_t nsignal_order;
+    char *first_since; /* "first ... since ..." clause or NULL */
+    struct compare_ev first_since_ev;
+    struct compare_topic_hit *topics; /* first-seen order */
+    size_t ntopics;
+    struct compare_commit *commits;
+    size_t ncommits;
 };
 
 struct compare_meeting {
@@ -116,6 +171,7 @@ struct compare_ctx {
     json_t *duplicates; /* [{file, duplicate_of}] */
     json_t *topics;     /* [{id, label}] */
     struct compare_vocab signals, ranks;
+    json_t *words; /* commitment word -> its number (interning) */
 };
 
 /* Load every input (validated against the meeting schema), drop duplicate
@@ -139,6 +195,22 @@ int compare_text_month(const char *text, int *year);
 /* Copy of an evidence object with "file" added (new reference), or NULL
  * when EV is not a usable evidence object. */
 json_t *compare_evidence(const json_t *ev, const char *file);
+/* Would compare_evidence() accept EV? */
+int compare_evidence_ok(const json_t *ev);
+
+/* Reduce EV as compare_evidence() would check it into *OUT (heap strings;
+ * free with compare_ev_free): 0, or -1 (OUT cleared) when not usable. */
+int compare_ev_keep(const json_t *ev, struct compare_ev *out);
+/* The evidence object compare_evidence() makes from the kept one (new
+ * reference), or JSON null when E holds none. */
+json_t *compare_ev_json(const struct compare_ev *e, const char *file);
+void compare_ev_free(struct compare_ev *e);
+int compare_ev_is_caption(const struct compare_ev *e);
+
+/* Reduce the validated record S->doc of source S (see struct
+ * compare_source); C gives the signal phrases and the word numbers. */
+void compare_source_reduce(struct compare_ctx *c, struct compare_source *s);
+void compare_source_free(struct compare_source *s);
 
 /* Every evidence object a record carries (borrowed), with duplicates by
  * offsets removed; "sentences" first when the record has them. Appends to

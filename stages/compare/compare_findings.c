@@ -481,58 +481,6 @@ static void compare_find_leads(const json_t *meetings, struct compare_flist *fl,
 
 /* ------------------------------------------------------------ identity */
 
-static const char *const compare_meeting_nouns[] = {
-    "meeting", "meetings", "dialogue",    "talks", "consultation", "consultations",
-    "session", "summit",   "ministerial", "round", "conference",   NULL};
-
-static int compare_is_letter(unsigned char ch)
-{
-    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
-}
-
-/* Does the whole word W (any case) start at S[I]? I is inside S. */
-static int compare_word_at(const char *s, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    if (strncasecmp(s + i, w, n)) /* stops at S's NUL: S[I+N] is then readable */
-        return 0;
-    return !(i && compare_is_letter((unsigned char)s[i - 1])) &&
-           !compare_is_letter((unsigned char)s[i + n]);
-}
-
-/* In sentence S, "first ... since ..." where the words between name the
- * meeting (its series or a meeting noun): the clause from "first" to the end
- * of the sentence (heap string, caller frees), or NULL. */
-static char *compare_first_since(const char *s, const char *series)
-{
-    for (size_t i = 0; s[i]; i++) {
-        if (!compare_word_at(s, i, "first"))
-            continue;
-        const char *since = NULL;
-        for (size_t j = i + 5; s[j] && j < i + 70; j++)
-            if (compare_word_at(s, j, "since")) {
-                since = s + j;
-                break;
-            }
-        if (!since)
-            continue;
-        int named = 0;
-        for (size_t j = i + 5; s + j < since && !named; j++) {
-            if (series && *series && compare_word_at(s, j, series))
-                named = 1;
-            for (size_t w = 0; compare_meeting_nouns[w] && !named; w++)
-                named = compare_word_at(s, j, compare_meeting_nouns[w]);
-        }
-        if (!named)
-            continue;
-        size_t end = strlen(s);
-        while (end > i && strchr(" .\"'", s[end - 1]))
-            end--;
-        return xstrndup(s + i, end - i);
-    }
-    return NULL;
-}
-
 /* Per meeting: the facts that place it (first meeting since X; the 2+2
  * format; its ordinal), when the sources state them. */
 static void compare_find_identity(struct compare_ctx *c, struct compare_flist *fl)
@@ -544,24 +492,15 @@ static void compare_find_identity(struct compare_ctx *c, struct compare_flist *f
         json_t *ev = json_array();
         char *first = NULL;
         int score = 0;
+        /* the clause was looked for in each record's sentences when it was read */
         for (size_t s = 0; s < m->nsrc && !first; s++) {
             const struct compare_source *src = &c->src[m->src[s]];
-            json_t *all = json_array(), *it;
-            size_t i;
-            compare_record_evidence(src->doc, all);
-            json_array_foreach(all, i, it)
-            {
-                if (compare_is_caption_ev(it))
-                    continue;
-                first = compare_first_since(jsonio_str(it, "text"), m->series);
-                if (first) {
-                    json_t *e = compare_evidence(it, src->file);
-                    compare_ev_add(ev, e);
-                    json_decref(e);
-                    break;
-                }
+            if (src->first_since) {
+                json_t *e = compare_ev_json(&src->first_since_ev, src->file);
+                first = xstrdup(src->first_since);
+                compare_ev_add(ev, e);
+                json_decref(e);
             }
-            json_decref(all);
         }
         buf_printf(&t, "The %s", m->label);
         if (city)

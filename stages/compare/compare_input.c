@@ -92,7 +92,10 @@ int compare_text_month(const char *text, int *year)
 
 /* ------------------------------------------------------------ loading */
 
-static int compare_load_one(struct compare_source *s, const char *path, struct diag *d)
+/* Read, validate and reduce one record into S (see compare_source_reduce).
+ * 0, or -1 with D filled (S then holds what compare_source_free frees). */
+static int compare_load_one(struct compare_ctx *c, struct compare_source *s, const char *path,
+                            struct diag *d)
 {
     const json_t *src, *words;
     memset(s, 0, sizeof *s);
@@ -126,6 +129,7 @@ static int compare_load_one(struct compare_source *s, const char *path, struct d
     s->published = jsonio_str(src, "published");
     words = json_object_get(src, "words");
     s->words = json_is_integer(words) ? (long long)json_integer_value(words) : 0;
+    compare_source_reduce(c, s);
     return 0;
 }
 
@@ -441,12 +445,10 @@ int compare_input_load(struct compare_ctx *c, const struct compare_opts *o, stru
     if (o->failed && compare_load_failed(c, o->failed, d) != 0)
         return -1;
     c->src = xcalloc(o->ninputs, sizeof *c->src);
+    c->words = json_object();
     for (size_t i = 0; i < o->ninputs; i++) {
-        if (compare_load_one(&c->src[i], o->inputs[i], d) != 0) {
-            json_decref(c->src[i].doc);
-            c->src[i].doc = NULL;
-            free(c->src[i].path);
-            c->src[i].path = NULL;
+        if (compare_load_one(c, &c->src[i], o->inputs[i], d) != 0) {
+            compare_source_free(&c->src[i]);
             c->nsrc = i;
             return -1;
         }
@@ -536,11 +538,10 @@ int compare_input_load(struct compare_ctx *c, const struct compare_opts *o, stru
 
 void compare_ctx_free(struct compare_ctx *c)
 {
-    for (size_t i = 0; i < c->nsrc; i++) {
-        json_decref(c->src[i].doc);
-        free(c->src[i].path);
-    }
+    for (size_t i = 0; i < c->nsrc; i++)
+        compare_source_free(&c->src[i]);
     free(c->src);
+    json_decref(c->words);
     for (size_t i = 0; i < c->nm; i++) {
         free(c->m[i].src);
         json_decref(c->m[i].facts);

@@ -17,13 +17,20 @@
 
 /* ------------------------------------------------------------ evidence */
 
+int compare_evidence_ok(const json_t *ev)
+{
+    const json_t *t = json_object_get(ev, "text"), *s = json_object_get(ev, "start"),
+                 *e = json_object_get(ev, "end");
+    return json_is_string(t) && json_is_integer(s) && json_is_integer(e) &&
+           json_integer_value(s) >= 0 && json_integer_value(e) >= json_integer_value(s);
+}
+
 json_t *compare_evidence(const json_t *ev, const char *file)
 {
     const json_t *t = json_object_get(ev, "text"), *s = json_object_get(ev, "start"),
                  *e = json_object_get(ev, "end"), *b = json_object_get(ev, "block");
     json_t *out;
-    if (!json_is_string(t) || !json_is_integer(s) || !json_is_integer(e) ||
-        json_integer_value(s) < 0 || json_integer_value(e) < json_integer_value(s))
+    if (!compare_evidence_ok(ev))
         return NULL;
     out = json_pack("{s:O,s:O,s:O,s:o}", "text", t, "start", s, "end", e, "file",
                     jsonio_string(file));
@@ -91,40 +98,7 @@ static json_t *compare_first_ev(const json_t *list, const char *file)
     return NULL;
 }
 
-static json_t *compare_ev_array(const json_t *list, const char *file)
-{
-    json_t *out = json_array(), *ev;
-    size_t i;
-    if (json_is_object(list)) {
-        json_t *e = compare_evidence(list, file);
-        if (e)
-            json_array_append_new(out, e);
-        return out;
-    }
-    json_array_foreach(list, i, ev)
-    {
-        json_t *e = compare_evidence(ev, file);
-        if (e)
-            json_array_append_new(out, e);
-    }
-    return out;
-}
-
 /* ------------------------------------------------------------ keys */
-
-static const char *const compare_stopwords[] = {
-    "the",  "a",     "an",      "of",   "to",       "and",       "in",   "on",   "for",
-    "with", "by",    "as",      "at",   "its",      "their",     "both", "two",  "sides",
-    "side", "that",  "this",    "be",   "is",       "are",       "was",  "were", "from",
-    "will", "would", "further", "also", "continue", "continued", "u",    "s",    NULL};
-
-static int compare_is_stop(const char *w)
-{
-    for (size_t i = 0; compare_stopwords[i]; i++)
-        if (!strcmp(w, compare_stopwords[i]))
-            return 1;
-    return 0;
-}
 
 /* Exercise key: folded words without trailing numbers or "exercise"
  * ("Ulchi Freedom Shield 23" and "Ulchi Freedom Shield" share one). */
@@ -160,33 +134,21 @@ static char *compare_fold_key(const char *s)
     return buf_take(&b);
 }
 
-/* Content words of a commitment (verb + object), as a JSON object set. */
-static json_t *compare_commit_words(const json_t *c)
+/* Jaccard similarity of two commitments' content words (ascending word
+ * numbers). */
+static double compare_jaccard(const struct compare_commit *a, const struct compare_commit *b)
 {
-    json_t *set = json_object();
-    const char *parts[2] = {jsonio_str(c, "verb"), jsonio_str(c, "text")};
-    for (int p = 0; p < 2; p++) {
-        size_t n;
-        char **w;
-        if (!parts[p])
-            continue;
-        w = compare_text_words(parts[p], &n);
-        for (size_t i = 0; i < n; i++)
-            if (!compare_is_stop(w[i]) && strlen(w[i]) > 2)
-                json_object_set_new(set, w[i], json_true());
-        compare_words_free(w, n);
-    }
-    return set;
-}
-
-static double compare_jaccard(const json_t *a, const json_t *b)
-{
-    size_t inter = 0, na = json_object_size(a), nb = json_object_size(b);
-    const char *k;
-    json_t *v;
+    size_t inter = 0, na = a->nwords, nb = b->nwords;
     if (!na || !nb)
         return 0.0;
-    json_object_foreach((json_t *)a, k, v) inter += json_object_get(b, k) != NULL;
+    for (size_t i = 0, j = 0; i < na && j < nb;) {
+        if (a->words[i] == b->words[j])
+            inter++, i++, j++;
+        else if (a->words[i] < b->words[j])
+            i++;
+        else
+            j++;
+    }
     return (double)inter / (double)(na + nb - inter);
 }
 
@@ -194,12 +156,18 @@ static double compare_jaccard(const json_t *a, const json_t *b)
 
 /* Per-meeting sets the changes are computed from (owned JSON objects:
  * key -> display value or evidence). */
+struct compare_kept_commit {
+    const struct compare_commit *c; /* borrowed from its source */
+    const char *file;
+};
+
 struct compare_sets {
-    json_t *topics;      /* id -> {count, strongest, evidence[]} */
-    json_t *exercises;   /* key -> {name, evidence} */
-    json_t *mechanisms;  /* key -> {name, evidence} */
-    json_t *commitments; /* [{text, words, evidence}] */
-    json_t *signals;     /* id -> evidence */
+    json_t *topics;     /* id -> {count, strongest} */
+    json_t *exercises;  /* key -> {name, evidence} */
+    json_t *mechanisms; /* key -> {name, evidence} */
+    struct compare_kept_commit *commitments;
+    size_t ncommitments;
+    json_t *signals; /* id -> evidence */
 };
 
 static void compare_sets_free(struct compare_sets *s)
@@ -207,7 +175,7 @@ static void compare_sets_free(struct compare_sets *s)
     json_decref(s->topics);
     json_decref(s->exercises);
     json_decref(s->mechanisms);
-    json_decref(s->commitments);
+    free(s->commitments);
     json_decref(s->signals);
 }
 
@@ -223,31 +191,29 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
     s->topics = json_object();
     s->exercises = json_object();
     s->mechanisms = json_object();
-    s->commitments = json_array();
     s->signals = json_object();
+    size_t ncommits = 0;
+    for (size_t k = 0; k < m->nsrc; k++)
+        ncommits += c->src[m->src[k]].ncommits;
+    s->commitments = xmalloc(xmul(ncommits ? ncommits : 1, sizeof *s->commitments));
+    s->ncommitments = 0;
     for (size_t k = 0; k < m->nsrc; k++) {
         const struct compare_source *src = &c->src[m->src[k]];
-        json_t *it, *all;
+        json_t *it;
         size_t i;
-        json_array_foreach(json_object_get(src->doc, "topics"), i, it)
-        {
-            const char *id = jsonio_str(it, "id");
-            json_t *t, *ev;
-            size_t j;
-            if (!id || !*id)
-                continue;
-            t = json_object_get(s->topics, id);
+        for (size_t h = 0; h < src->ntopics; h++) {
+            const struct compare_topic_hit *th = &src->topics[h];
+            json_t *t = json_object_get(s->topics, th->id);
             if (!t) {
-                t = json_pack("{s:i,s:n,s:[]}", "count", 0, "strongest", "evidence");
-                json_object_set_new(s->topics, id, t);
+                t = json_pack("{s:i,s:n}", "count", 0, "strongest");
+                json_object_set_new(s->topics, th->id, t);
             }
-            json_array_foreach(json_object_get(it, "evidence"), j, ev)
-            {
-                json_t *e = compare_evidence(ev, src->file);
+            json_object_set_new(t, "count",
+                                json_integer(jsonio_int(t, "count", 0) + (json_int_t)th->count));
+            /* the candidates kept at load time decide as all the evidence would */
+            for (size_t k2 = 0; k2 < th->ncand; k2++) {
+                json_t *e = compare_ev_json(&th->cand[k2], src->file);
                 json_t *best = json_object_get(t, "strongest");
-                if (!e)
-                    continue;
-                json_object_set_new(t, "count", json_integer(jsonio_int(t, "count", 0) + 1));
                 /* strongest: from the preferred source, body before caption,
                  * then the longest sentence */
                 if (json_is_null(best) || (compare_is_caption(best) && !compare_is_caption(e)) ||
@@ -255,7 +221,7 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
                      compare_is_caption(best) == compare_is_caption(e) &&
                      strlen(jsonio_str(e, "text")) > strlen(jsonio_str(best, "text"))))
                     json_object_set(t, "strongest", e);
-                json_array_append_new(json_object_get(t, "evidence"), e);
+                json_decref(e);
             }
         }
         json_array_foreach(json_object_get(src->doc, "exercises"), i, it)
@@ -286,49 +252,27 @@ static void compare_collect_sets(struct compare_ctx *c, const struct compare_mee
             }
             free(key);
         }
-        json_array_foreach(json_object_get(src->doc, "commitments"), i, it)
-        {
-            json_t *words = compare_commit_words(it), *o;
-            size_t j;
+        for (size_t k2 = 0; k2 < src->ncommits; k2++) {
+            const struct compare_commit *cm = &src->commits[k2];
             int dup = 0;
-            if (!json_object_size(words)) {
-                json_decref(words);
+            for (size_t j = 0; j < s->ncommitments && !dup; j++)
+                dup = compare_jaccard(s->commitments[j].c, cm) >= 0.8;
+            if (dup)
                 continue;
-            }
-            json_array_foreach(s->commitments, j,
-                               o) if (compare_jaccard(json_object_get(o, "words"), words) >= 0.8)
-                dup = 1;
-            if (dup) {
-                json_decref(words);
+            s->commitments[s->ncommitments].c = cm;
+            s->commitments[s->ncommitments].file = src->file;
+            s->ncommitments++;
+        }
+        /* signals: the hits found in the record's sentences when it was read;
+         * a body hit of an earlier source stays, a caption hit gives way */
+        for (size_t o = 0; o < src->nsignal_order; o++) {
+            size_t p = src->signal_order[o];
+            const char *id = c->signals.p[p].id;
+            json_t *prev = json_object_get(s->signals, id);
+            if (prev && !(compare_is_caption(prev) && !compare_ev_is_caption(&src->signal[p])))
                 continue;
-            }
-            json_t *ev = compare_first_ev(json_object_get(it, "evidence"), src->file);
-            const char *text = jsonio_str(it, "text");
-            json_array_append_new(s->commitments,
-                                  json_pack("{s:o,s:o,s:o,s:o,s:o}", "actor",
-                                            jsonio_string(jsonio_str(it, "actor")), "verb",
-                                            jsonio_string(jsonio_str(it, "verb")), "text",
-                                            jsonio_string(text ? text : ""), "words", words,
-                                            "evidence", ev ? ev : json_null()));
+            json_object_set_new(s->signals, id, compare_ev_json(&src->signal[p], src->file));
         }
-        /* signals: every phrase in the evidence sentences this record carries */
-        all = json_array();
-        compare_record_evidence(src->doc, all);
-        json_array_foreach(all, i, it)
-        {
-            size_t nw;
-            char **w = compare_text_words(jsonio_str(it, "text"), &nw);
-            for (size_t p = 0; p < c->signals.n; p++) {
-                const char *id = c->signals.p[p].id;
-                json_t *prev = json_object_get(s->signals, id);
-                if (prev && !(compare_is_caption(prev) && !compare_is_caption(it)))
-                    continue;
-                if (compare_pattern_match_words(&c->signals.p[p], w, nw))
-                    json_object_set_new(s->signals, id, compare_evidence(it, src->file));
-            }
-            compare_words_free(w, nw);
-        }
-        json_decref(all);
     }
 }
 
@@ -384,7 +328,7 @@ static json_t *compare_leads(struct compare_ctx *c, const struct compare_meeting
                 json_pack("{s:o,s:o,s:o,s:i,s:s,s:b,s:s,s:o}", "name", jsonio_string(name), "side",
                           jsonio_string(side), "title", jsonio_string(title), "rank", level,
                           "rank_label", rank, "acting", compare_is_acting(p), "file", src->file,
-                          "evidence", compare_ev_array(json_object_get(p, "evidence"), src->file)));
+                          "evidence", json_incref(json_object_get(p, "evidence"))));
         }
     }
     return leads;
@@ -465,10 +409,13 @@ static json_t *compare_meeting_entry(struct compare_ctx *c, const struct compare
     json_object_foreach(s->topics, key, it) json_array_append_new(topics, json_string(key));
     json_object_foreach(s->exercises, key, it) json_array_append(ex, it);
     json_object_foreach(s->mechanisms, key, it) json_array_append(mech, it);
-    json_array_foreach(s->commitments, i, it) json_array_append_new(
-        com, json_pack("{s:O,s:O,s:O,s:O}", "actor", json_object_get(it, "actor"), "verb",
-                       json_object_get(it, "verb"), "text", json_object_get(it, "text"), "evidence",
-                       json_object_get(it, "evidence")));
+    for (size_t k = 0; k < s->ncommitments; k++) {
+        const struct compare_commit *cm = s->commitments[k].c;
+        json_array_append_new(com, json_pack("{s:o,s:o,s:o,s:o}", "actor", jsonio_string(cm->actor),
+                                             "verb", jsonio_string(cm->verb), "text",
+                                             jsonio_string(cm->text ? cm->text : ""), "evidence",
+                                             compare_ev_json(&cm->ev, s->commitments[k].file)));
+    }
     json_object_set_new(e, "topics", topics);
     json_object_set_new(e, "exercises", ex);
     json_object_set_new(e, "mechanisms", mech);
@@ -545,30 +492,27 @@ static json_t *compare_named_value(const char *k, json_t *v)
     return jsonio_string(name ? name : k);
 }
 
-static json_t *compare_commit_diff(const json_t *a, const json_t *b, int later_full)
+static json_t *compare_commit_diff(const struct compare_sets *a, const struct compare_sets *b,
+                                   int later_full)
 {
     json_t *out = json_pack("{s:[],s:[],s:[],s:[]}", "new", "continued", "dropped", "not_reported");
     json_t *gone = json_object_get(out, later_full ? "dropped" : "not_reported");
-    size_t i, j;
-    json_t *x, *y;
-    json_array_foreach(b, i, x)
-    {
+    for (size_t i = 0; i < b->ncommitments; i++) {
+        const struct compare_commit *x = b->commitments[i].c;
         int hit = 0;
-        json_array_foreach(a, j, y) if (compare_jaccard(json_object_get(x, "words"),
-                                                        json_object_get(y, "words")) >= 0.5) hit =
-            1;
+        for (size_t j = 0; j < a->ncommitments && !hit; j++)
+            hit = compare_jaccard(x, a->commitments[j].c) >= 0.5;
         json_t *list = json_object_get(out, hit ? "continued" : "new");
         if (json_array_size(list) < COMPARE_MAX_LIST)
-            json_array_append(list, json_object_get(x, "text"));
+            json_array_append_new(list, jsonio_string(x->text ? x->text : ""));
     }
-    json_array_foreach(a, i, x)
-    {
+    for (size_t i = 0; i < a->ncommitments; i++) {
+        const struct compare_commit *x = a->commitments[i].c;
         int hit = 0;
-        json_array_foreach(b, j, y) if (compare_jaccard(json_object_get(x, "words"),
-                                                        json_object_get(y, "words")) >= 0.5) hit =
-            1;
+        for (size_t j = 0; j < b->ncommitments && !hit; j++)
+            hit = compare_jaccard(x, b->commitments[j].c) >= 0.5;
         if (!hit && json_array_size(gone) < COMPARE_MAX_LIST)
-            json_array_append(gone, json_object_get(x, "text"));
+            json_array_append_new(gone, jsonio_string(x->text ? x->text : ""));
     }
     return out;
 }
@@ -602,8 +546,7 @@ static json_t *compare_change(struct compare_ctx *c, struct compare_sets *sets, 
         compare_diff(sets[a].topics, sets[b].topics, full, compare_key_value), "exercises",
         compare_diff(sets[a].exercises, sets[b].exercises, full, compare_named_value), "mechanisms",
         compare_diff(sets[a].mechanisms, sets[b].mechanisms, full, compare_named_value),
-        "commitments", compare_commit_diff(sets[a].commitments, sets[b].commitments, full),
-        "signals", sig);
+        "commitments", compare_commit_diff(&sets[a], &sets[b], full), "signals", sig);
 }
 
 static int compare_same_series(const struct compare_meeting *a, const struct compare_meeting *b)
@@ -648,7 +591,7 @@ static const char *compare_signal_missing(const struct compare_ctx *c,
                                           const struct compare_meeting *m)
 {
     for (size_t i = 0; i < m->nsrc; i++)
-        if (json_is_array(json_object_get(c->src[m->src[i]].doc, "sentences")))
+        if (c->src[m->src[i]].has_sentences)
             return "absent";
     return m->full ? "absent" : "not_reported";
 }
@@ -769,8 +712,7 @@ static json_t *compare_people(struct compare_ctx *c)
                           jsonio_string(name), "title", jsonio_string(title), "role",
                           jsonio_string(jsonio_str(pp, "role")), "rank", level, "rank_label", rank,
                           "acting", compare_is_acting(pp), "evidence",
-                          compare_ev_array(json_object_get(pp, "evidence"),
-                                           c->src[app[hi].source].file)));
+                          json_incref(json_object_get(pp, "evidence"))));
         }
         /* possible matches between the bucket's people */
         for (size_t a = first; a < npeople; a++)

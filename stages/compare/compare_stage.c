@@ -3,25 +3,24 @@
 
 #include <string.h>
 
-#include "jsonio.h"
 #include "schema.h"
 #include "xalloc.h"
 
 /* Every topic id the records use, in first-seen order (new reference). */
 static json_t *compare_record_topic_ids(const struct compare_ctx *c)
 {
-    json_t *ids = json_array(), *seen = json_object(), *t;
-    size_t i;
+    json_t *ids = json_array(), *seen = json_object();
     for (size_t k = 0; k < c->nm; k++)
-        for (size_t s = 0; s < c->m[k].nsrc; s++)
-            json_array_foreach(json_object_get(c->src[c->m[k].src[s]].doc, "topics"), i, t)
-            {
-                const char *id = jsonio_str(t, "id");
-                if (!id || !*id || json_object_get(seen, id))
+        for (size_t s = 0; s < c->m[k].nsrc; s++) {
+            const struct compare_source *src = &c->src[c->m[k].src[s]];
+            for (size_t t = 0; t < src->ntopics; t++) {
+                const char *id = src->topics[t].id;
+                if (json_object_get(seen, id))
                     continue;
                 json_object_set_new(seen, id, json_true());
                 json_array_append_new(ids, json_string(id));
             }
+        }
     json_decref(seen);
     return ids;
 }

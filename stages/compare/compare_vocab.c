@@ -263,3 +263,45 @@ json_t *compare_topics_load(json_t *ids)
     json_decref(doc);
     return out;
 }
+
+/* ------------------------------------------------------------ word buffer */
+
+void compare_wordbuf_split(struct compare_wordbuf *b, const char *text)
+{
+    char *s;
+    free(b->text);
+    b->text = s = utf8_fold(text, strlen(text));
+    b->n = 0;
+    /* the words of compare_words(), NUL-terminated in place: the byte after
+     * a word is a separator (or the end) */
+    for (size_t i = 0; s[i];) {
+        unsigned char c = (unsigned char)s[i];
+        size_t j = i;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) {
+            i++;
+            continue;
+        }
+        while (s[j]) {
+            unsigned char d = (unsigned char)s[j];
+            if (!((d >= 'a' && d <= 'z') || (d >= '0' && d <= '9') || d >= 0x80))
+                break;
+            j++;
+        }
+        if (b->n == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 32;
+            b->w = xrealloc(b->w, xmul(b->cap, sizeof *b->w));
+        }
+        b->w[b->n++] = s + i;
+        if (!s[j])
+            break;
+        s[j] = '\0';
+        i = j + 1;
+    }
+}
+
+void compare_wordbuf_free(struct compare_wordbuf *b)
+{
+    free(b->text);
+    free(b->w);
+    memset(b, 0, sizeof *b);
+}
