@@ -78,6 +78,7 @@ struct clean_lex {
     char **stop;
     size_t nstop;               /* stopwords (folded) */
     size_t *stop_tab, stop_cap; /* hash table over stop (index + 1) */
+    uint32_t *stop_tag;         /* per slot: low hash bits | 1, checked before the bytes */
     size_t *stop_len, stop_maxlen;
     unsigned stop_bits;           /* log2(stop_cap) */
     struct clean_phrases outlets; /* known publisher names */
@@ -117,10 +118,11 @@ enum clean_kind {
 const char *clean_kind_name(enum clean_kind k);
 
 struct clean_unit {
-    size_t a, b; /* decoded byte range (trimmed) */
-    char *text;  /* normalised text (in the page's arena) */
-    char *fold;  /* utf8_fold of text, trailing " .:|>-" cut, for lexicon matching
-                  * (in the page's arena) */
+    size_t a, b;   /* decoded byte range (trimmed) */
+    size_t s0, s1; /* source byte range of the kept text (clean_norm's) */
+    char *text;    /* normalised text (in the page's arena) */
+    char *fold;    /* utf8_fold of text, trailing " .:|>-" cut, for lexicon matching
+                    * (in the page's arena) */
     size_t tlen, flen;
     enum clean_kind kind;
     size_t words, stops, letters, chars;
@@ -173,6 +175,14 @@ void clean_meta_free(struct clean_meta *m);
  * NULL with D filled on bad data. Caller decrefs. */
 json_t *clean_document(const char *src, size_t len, const char *name, const char *encoding,
                        int replace, const struct clean_lex *lx, struct diag *d);
+
+/* DOC serialised exactly as jsonio_dumps() would (2-space indent, insertion
+ * order, trailing newline), without jansson's per-character dumper. Heap
+ * string (caller frees), its length in *LEN. */
+char *clean_json_dumps(const json_t *doc, size_t *len);
+/* clean_json_dumps() written to PATH atomically ("-" or NULL: stdout). 0 or -1
+ * with D filled. */
+int clean_json_write(const char *path, const json_t *doc, struct diag *d);
 
 /* The --text rendering of a clean document: title, then headings and
  * paragraphs, one blank line between blocks. Heap string, caller frees. */

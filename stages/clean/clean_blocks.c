@@ -201,6 +201,8 @@ static int menu_shape(const struct clean_unit *u)
 {
     const char *t = u->text;
     size_t n = u->tlen, seps = 0;
+    if (u->end_punct)
+        return 0; /* a sentence, whatever its separators */
     for (size_t i = 0; i + 2 < n; i++) {
         if (t[i] != ' ')
             continue;
@@ -508,9 +510,22 @@ static void mark_repeats(struct clean_page *pg, int *counts)
  * so "Share:" and "Home >" match their lexicon entries. Returns the length. */
 static size_t fold_text(const char *t, size_t n, char *out)
 {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     size_t i = 0, o = 0;
     while (i < n) {
         unsigned char c = (unsigned char)t[i];
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, t + i, 8), (w & high) == 0)) {
+            /* eight ASCII bytes: a byte B gets bit 7 from B + (0x80 - 'A')
+             * when B >= 'A' and from B + (0x80 - 'Z' - 1) when B > 'Z' (no
+             * carries below 0x80); 'A'..'Z' get 0x20 added */
+            uint64_t upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
+            w |= upper >> 2;
+            memcpy(out + o, &w, 8);
+            i += 8;
+            o += 8;
+            continue;
+        }
         if (c < 0x80) {
             out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             i++;
@@ -548,8 +563,8 @@ static void add_unit(struct clean_page *pg, const struct clean_decoded *d, struc
                      size_t a, size_t b, int blank_before)
 {
     struct clean_unit *u;
-    size_t t0 = arena->len;
-    clean_norm(d, a, b, arena, NULL, NULL, NULL);
+    size_t t0 = arena->len, s0 = 0, s1 = 0;
+    clean_norm(d, a, b, arena, NULL, &s0, &s1);
     if (arena->len == t0)
         return;
     if (pg->n == pg->cap) {
@@ -560,6 +575,8 @@ static void add_unit(struct clean_page *pg, const struct clean_decoded *d, struc
     memset(u, 0, sizeof *u);
     u->a = a;
     u->b = b;
+    u->s0 = s0;
+    u->s1 = s1;
     u->tlen = arena->len - t0;
     arena->len++; /* keep the NUL clean_norm left */
     u->flen = fold_text(arena->p + t0, u->tlen, arena->p + arena->len);
@@ -577,9 +594,21 @@ static int line_blank(const struct clean_decoded *d, size_t a, size_t b, size_t 
     const unsigned char *t = (const unsigned char *)d->text;
     size_t i, n = 0;
     int graphic = 0;
-    for (i = a; i < b; i++) {
+    for (i = a; i < b && !graphic; i++) {
         n += (t[i] & 0xC0) != 0x80;
-        graphic |= t[i] > 0x20 && t[i] < 0x7F;
+        graphic = t[i] > 0x20 && t[i] < 0x7F;
+    }
+    /* the rest only counts code points (bytes other than 10xxxxxx), eight
+     * ASCII bytes at a time */
+    while (i < b) {
+        uint64_t w;
+        if (i + 8 <= b && (memcpy(&w, t + i, 8), (w & 0x8080808080808080ull) == 0)) {
+            n += 8;
+            i += 8;
+            continue;
+        }
+        n += (t[i] & 0xC0) != 0x80;
+        i++;
     }
     *chars = n;
     if (graphic)

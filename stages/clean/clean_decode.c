@@ -94,11 +94,14 @@ static int bad_seq(struct clean_decoded *d, struct diag *dg, const char *src, si
 
 /* ---- decoders ---------------------------------------------------------- */
 
-static int dec_utf8(const char *src, size_t len, size_t i, int replace, struct clean_decoded *d,
-                    struct buf *b, struct diag *dg)
+/* VALID: src[0, VALID) is already known to be valid UTF-8 (0 when unknown). */
+static int dec_utf8(const char *src, size_t len, size_t i, size_t valid, int replace,
+                    struct clean_decoded *d, struct buf *b, struct diag *dg)
 {
     while (i < len) {
-        size_t j = i + utf8_valid_prefix(src + i, len - i);
+        size_t j = valid > i ? valid : i;
+        j += utf8_valid_prefix(src + j, len - j);
+        valid = 0;
         if (j > i)
             dec_put(d, b, src + i, j - i, i, j - i);
         if (j >= len)
@@ -347,6 +350,7 @@ int clean_decode(const char *src, size_t len, const char *encoding, int replace,
     const unsigned char *p = (const unsigned char *)src;
     struct buf b = BUF_INIT;
     int rc = 0;
+    size_t valid;
     const char *kind;
     memset(d, 0, sizeof *d);
     d->src_len = len;
@@ -356,7 +360,7 @@ int clean_decode(const char *src, size_t len, const char *encoding, int replace,
         if (ieq(encoding, "UTF-8") || ieq(encoding, "UTF8")) {
             skip = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
             d->encoding = "UTF-8";
-            rc = dec_utf8(src, len, skip, replace, d, &b, dg);
+            rc = dec_utf8(src, len, skip, 0, replace, d, &b, dg);
         } else if (ieq(encoding, "UTF-16LE") || ieq(encoding, "UTF-16BE") ||
                    ieq(encoding, "UTF-16")) {
             int be = ieq(encoding, "UTF-16BE");
@@ -389,7 +393,7 @@ int clean_decode(const char *src, size_t len, const char *encoding, int replace,
         }
     } else if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
         d->encoding = "UTF-8";
-        rc = dec_utf8(src, len, 3, replace, d, &b, dg);
+        rc = dec_utf8(src, len, 3, 0, replace, d, &b, dg);
     } else if (len >= 4 && memcmp(src, "\xFF\xFE\0\0", 4) == 0) {
         d->encoding = "UTF-32LE";
         rc = dec_utf32(src, len, 4, 0, replace, d, &b, dg);
@@ -416,9 +420,9 @@ int clean_decode(const char *src, size_t len, const char *encoding, int replace,
             diag_at_offset(dg, (long long)at);
             rc = -1;
         }
-    } else if (utf8_valid_prefix(src, len) == len || utf8_stats_prefers(src, len)) {
+    } else if ((valid = utf8_valid_prefix(src, len)) == len || utf8_stats_prefers(src, len)) {
         d->encoding = "UTF-8";
-        rc = dec_utf8(src, len, 0, replace, d, &b, dg);
+        rc = dec_utf8(src, len, 0, valid, replace, d, &b, dg);
     } else if (looks_cp949(p, len)) {
         d->encoding = looks_cp949_only(p, len) ? "CP949" : "EUC-KR";
         rc = dec_iconv(src, len, 0, "CP949", 1, replace, d, &b, dg);

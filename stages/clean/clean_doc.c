@@ -28,16 +28,27 @@ static json_t *block_json(const struct clean_decoded *dec, const struct clean_un
 {
     struct buf t = BUF_INIT;
     struct offmap m;
-    size_t s0 = 0, s1 = 0;
-    json_t *b = json_object(), *map;
-    clean_norm(dec, u->a, u->b, &t, &m, &s0, &s1);
+    json_t *b = json_object();
     json_object_set_new(b, "kind", json_string(clean_kind_name(u->kind)));
+    if (dec->nruns <= 1 && u->tlen == u->s1 - u->s0) {
+        /* Decoded bytes sit at a fixed distance from the source bytes and
+         * normalisation only ever shortens a stretch, so a text as long as
+         * its source range changed nothing the map would record: the unit's
+         * text is the block text, with no map. */
+        json_object_set_new(b, "text", jsonio_stringn(u->text, u->tlen));
+        json_object_set_new(b, "start", json_integer((json_int_t)u->s0));
+        json_object_set_new(b, "end", json_integer((json_int_t)u->s1));
+        return b;
+    }
+    clean_norm(dec, u->a, u->b, &t, &m, NULL, NULL);
     json_object_set_new(b, "text", jsonio_stringn(t.p ? t.p : "", t.len));
-    json_object_set_new(b, "start", json_integer((json_int_t)s0));
-    json_object_set_new(b, "end", json_integer((json_int_t)s1));
-    map = offmap_to_json(&m);
-    if (map)
-        json_object_set_new(b, "map", map);
+    json_object_set_new(b, "start", json_integer((json_int_t)u->s0));
+    json_object_set_new(b, "end", json_integer((json_int_t)u->s1));
+    {
+        json_t *map = offmap_to_json(&m);
+        if (map)
+            json_object_set_new(b, "map", map);
+    }
     offmap_free(&m);
     buf_free(&t);
     return b;

@@ -165,20 +165,25 @@ static size_t phrases_scan(const struct clean_phrases *ps, unsigned key, const c
     return ps->n;
 }
 
+/* Non-zero when the filter lets position AT of S[0,N) through: it holds the
+ * three-byte hashes of the longer phrases and the keys of the two-byte ones,
+ * so a position passing neither holds no phrase of two bytes or more. */
+static inline int phrases_filter(const struct clean_phrases *ps, const char *s, size_t n, size_t at)
+{
+    unsigned key = phrase_key(s, n, at);
+    unsigned b3 = at + 2 < n ? phrase_bit3(s + at) : 0x10000u;
+    return (b3 < 0x10000u && ((ps->bits[b3 >> 6] >> (b3 & 63)) & 1)) ||
+           ((ps->bits[key >> 6] >> (key & 63)) & 1);
+}
+
 size_t clean_phrases_at(const struct clean_phrases *ps, const char *s, size_t n, size_t at,
                         size_t from)
 {
     size_t r = ps->n;
-    unsigned key, b3;
     if (at >= n || ps->n == 0)
         return ps->n;
-    /* the filter holds three-byte hashes of the longer phrases and the keys
-     * of the two-byte ones; a position passing neither holds no phrase */
-    key = phrase_key(s, n, at);
-    b3 = at + 2 < n ? phrase_bit3(s + at) : 0x10000u;
-    if ((b3 < 0x10000u && ((ps->bits[b3 >> 6] >> (b3 & 63)) & 1)) ||
-        ((ps->bits[key >> 6] >> (key & 63)) & 1))
-        r = phrases_scan(ps, key, s, n, at, from);
+    if (phrases_filter(ps, s, n, at))
+        r = phrases_scan(ps, phrase_key(s, n, at), s, n, at, from);
     if (r == ps->n && ps->has_short)
         r = phrases_scan(ps, (unsigned)(unsigned char)s[at] << 8, s, n, at, from);
     return r;
@@ -186,9 +191,15 @@ size_t clean_phrases_at(const struct clean_phrases *ps, const char *s, size_t n,
 
 int clean_phrases_in(const struct clean_phrases *ps, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    if (ps->n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        /* the filter inline: it turns away nearly every position */
+        if (!ps->has_short && !phrases_filter(ps, s, n, i))
+            continue;
         if (clean_phrases_at(ps, s, n, i, 0) < ps->n)
             return 1;
+    }
     return 0;
 }
 
@@ -244,6 +255,7 @@ void clean_lex_free(struct clean_lex *lx)
     phrases_free(&lx->caption);
     phrases_free(&lx->breaks);
     free(lx->stop_tab);
+    free(lx->stop_tag);
     free(lx->stop_len);
     memset(lx, 0, sizeof *lx);
 }
@@ -266,33 +278,42 @@ static void lex_build_stop_table(struct clean_lex *lx)
 {
     size_t cap = 16;
     unsigned bits = 4;
-    while (cap < lx->nstop * 2 + 2)
+    /* a quarter full: most lookups are of words that are not stopwords and
+     * end at an empty slot right away */
+    while (cap < lx->nstop * 4 + 2)
         cap *= 2, bits++;
     lx->stop_tab = xcalloc(cap, sizeof *lx->stop_tab);
+    lx->stop_tag = xcalloc(cap, sizeof *lx->stop_tag);
     lx->stop_len = xcalloc(lx->nstop ? lx->nstop : 1, sizeof *lx->stop_len);
     lx->stop_cap = cap;
     lx->stop_bits = bits;
     for (size_t i = 0; i < lx->nstop; i++) {
         size_t len = strlen(lx->stop[i]);
-        size_t k = (size_t)(lex_hash(lx->stop[i], len) >> (64 - bits));
+        uint64_t h = lex_hash(lx->stop[i], len);
+        size_t k = (size_t)(h >> (64 - bits));
         lx->stop_len[i] = len;
         if (len > lx->stop_maxlen)
             lx->stop_maxlen = len;
         while (lx->stop_tab[k])
             k = (k + 1) & (cap - 1);
         lx->stop_tab[k] = i + 1;
+        lx->stop_tag[k] = (uint32_t)h | 1u;
     }
 }
 
 int clean_lex_is_stop(const struct clean_lex *lx, const char *w, size_t len)
 {
     size_t k;
+    uint64_t h;
+    uint32_t tag;
     if (!lx->stop_cap || len > lx->stop_maxlen || len == 0)
         return 0;
-    k = (size_t)(lex_hash(w, len) >> (64 - lx->stop_bits));
+    h = lex_hash(w, len);
+    k = (size_t)(h >> (64 - lx->stop_bits));
+    tag = (uint32_t)h | 1u;
     while (lx->stop_tab[k]) {
         size_t e = lx->stop_tab[k] - 1;
-        if (lx->stop_len[e] == len && memcmp(lx->stop[e], w, len) == 0)
+        if (lx->stop_tag[k] == tag && lx->stop_len[e] == len && memcmp(lx->stop[e], w, len) == 0)
             return 1;
         k = (k + 1) & (lx->stop_cap - 1);
     }

@@ -28,17 +28,32 @@ static int month_at(const char *s, size_t n, size_t *used)
 {
     size_t k = 0;
     char w[12];
-    /* every month name starts with one of these letters */
-    if (n == 0 || s[0] == '\0' || !strchr("jfmasondJFMASOND", s[0]))
+    if (n == 0)
         return 0;
+    /* every month name starts with one of these letters, either case */
+    switch (s[0] | 0x20) {
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+        break;
+    default:
+        return 0;
+    }
     while (k < n && k < sizeof w - 1 && isalpha((unsigned char)s[k])) {
-        w[k] = (char)tolower((unsigned char)s[k]);
+        w[k] = (char)(s[k] | 0x20); /* an ASCII letter (C locale) */
         k++;
     }
     if (k < 3 || k > 9 || (k < n && isalpha((unsigned char)s[k])))
         return 0;
     w[k] = '\0';
-    for (int m = 0; m < 12; m++)
+    for (int m = 0; m < 12; m++) {
+        if (month_names[m][0][0] != w[0])
+            continue; /* a month's names share their first letter */
         for (int v = 0; v < 3 && month_names[m][v]; v++)
             if (strcmp(w, month_names[m][v]) == 0) {
                 if (k < n && s[k] == '.')
@@ -46,6 +61,7 @@ static int month_at(const char *s, size_t n, size_t *used)
                 *used = k;
                 return m + 1;
             }
+    }
     return 0;
 }
 

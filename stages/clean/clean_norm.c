@@ -42,9 +42,48 @@ static void flush_inv(const struct clean_decoded *d, struct offmap *m, const str
     *copy_from = i;
 }
 
-static int is_space_cp(uint32_t cp)
+/* What normalisation does with a character. */
+enum norm_class {
+    NORM_KEEP,  /* copied (NUL and U+FFFD included) */
+    NORM_SPACE, /* joins a run of whitespace that becomes one space */
+    NORM_BREAK, /* the same, and it is a line break (CR, LF) */
+    NORM_DROP   /* removed: zero-width characters, soft hyphens */
+};
+
+/* Class of the character at S[I] (text ends at B); its end goes to *J. */
+static inline enum norm_class norm_class(const char *s, size_t i, size_t b, size_t *j)
 {
-    return utf8_is_space(cp) || (cp < 0x20 && cp != 0) || cp == 0x7F;
+    unsigned char c = (unsigned char)s[i];
+    uint32_t cp;
+    if (c < 0x80) {
+        *j = i + 1;
+        if (c > 0x20 && c < 0x7F)
+            return NORM_KEEP;
+        if (c == '\n' || c == '\r')
+            return NORM_BREAK;
+        return c == 0 ? NORM_KEEP : NORM_SPACE; /* controls and DEL are space */
+    }
+    *j = i;
+    cp = utf8_next(s, b, j);
+    if (utf8_is_invisible(cp))
+        return NORM_DROP;
+    return utf8_is_space(cp) ? NORM_SPACE : NORM_KEEP;
+}
+
+/* End of the stretch from I on that normalisation copies unchanged: kept
+ * characters, and single ASCII spaces between two of them (such a space
+ * would be replaced by itself). */
+static size_t kept_run(const char *s, size_t i, size_t b)
+{
+    for (;;) {
+        size_t at, j;
+        while (i < b && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7F)
+            i++;
+        at = i < b && s[i] == ' ' ? i + 1 : i;
+        if (at >= b || norm_class(s, at, b, &j) != NORM_KEEP)
+            return i;
+        i = j;
+    }
 }
 
 void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *out,
@@ -60,17 +99,17 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
     if (m)
         memset(m, 0, sizeof *m);
     while (i < b) {
-        size_t j = i;
-        uint32_t cp;
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x21 && c < 0x7F) { /* fast path: printable ASCII */
+        size_t j;
+        enum norm_class k = norm_class(s, i, b, &j);
+        if (k == NORM_KEEP) {
             if (pending_inv)
                 flush_inv(d, m, out, &pending_inv, inv_from, i, &copy_from);
             if (pending_space) {
                 if (started) {
                     size_t t0 = out->len;
+                    /* "secu-\nrity" joins without a space */
                     int hyphen_join = pending_nl && out->len > 0 && out->p[out->len - 1] == '-' &&
-                                      c >= 'a' && c <= 'z';
+                                      s[i] >= 'a' && s[i] <= 'z';
                     if (!hyphen_join)
                         buf_putc(out, ' ');
                     if (m)
@@ -87,66 +126,36 @@ void clean_norm(const struct clean_decoded *d, size_t a, size_t b, struct buf *o
                 if (src_start)
                     *src_start = clean_src(d, i);
             }
-            j = i + 1;
-            while (j < b && (unsigned char)s[j] >= 0x21 && (unsigned char)s[j] < 0x7F)
-                j++;
-            i = j;
+            i = kept_run(s, j, b);
             last_kept_end = i;
             continue;
         }
-        cp = utf8_next(s, b, &j);
-        if (is_space_cp(cp) || utf8_is_invisible(cp)) {
-            /* flush the verbatim stretch before the first space or invisible */
-            if (started && !pending_space) {
-                emit_copy(d, copy_from, i, out, m);
-                copy_from = i;
-            }
-            if (utf8_is_invisible(cp) && !pending_space) {
-                /* removed: a replacement of [i,j) by nothing, declared when
-                 * the next visible character comes (inside a space run it
-                 * simply joins the run) */
+        /* flush the verbatim stretch before the first space or invisible */
+        if (started && !pending_space) {
+            emit_copy(d, copy_from, i, out, m);
+            copy_from = i;
+        }
+        if (k == NORM_DROP) {
+            /* removed: a replacement of [i,j) by nothing, declared when the
+             * next visible character comes (inside a space run it simply
+             * joins the run) */
+            if (!pending_space) {
                 if (started && !pending_inv) {
                     pending_inv = 1;
                     inv_from = i;
                 }
                 copy_from = j;
-                i = j;
-                continue;
-            }
-            if (!utf8_is_invisible(cp)) {
-                if (!pending_space)
-                    space_from = pending_inv ? inv_from : i;
-                pending_inv = 0;
-                pending_space = 1;
-                if (cp == '\n' || cp == '\r')
-                    pending_nl = 1;
             }
             i = j;
             continue;
         }
-        /* another visible character (non-ASCII or U+FFFD) */
-        if (pending_inv)
-            flush_inv(d, m, out, &pending_inv, inv_from, i, &copy_from);
-        if (pending_space) {
-            if (started) {
-                size_t t0 = out->len;
-                buf_putc(out, ' ');
-                if (m)
-                    offmap_replace(m, t0, clean_src(d, space_from), out->len, clean_src(d, i));
-            }
-            pending_space = pending_nl = 0;
-            copy_from = i;
-        }
-        if (!started) {
-            started = 1;
-            copy_from = i;
-            if (m)
-                offmap_begin(m, clean_src(d, i));
-            if (src_start)
-                *src_start = clean_src(d, i);
-        }
+        if (!pending_space)
+            space_from = pending_inv ? inv_from : i;
+        pending_inv = 0;
+        pending_space = 1;
+        if (k == NORM_BREAK)
+            pending_nl = 1;
         i = j;
-        last_kept_end = i;
     }
     if (started && copy_from < last_kept_end)
         emit_copy(d, copy_from, last_kept_end, out, m);

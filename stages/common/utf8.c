@@ -51,7 +51,15 @@ size_t utf8_valid_prefix(const char *s, size_t len)
     while (i < len) {
         size_t at = i;
         if ((unsigned char)s[i] < 0x80) {
+            /* ASCII runs eight bytes at a time: most text is ASCII */
+            uint64_t w;
             i++;
+            while (i + 8 <= len) {
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
             continue;
         }
         if (utf8_next(s, len, &i) == UTF8_BAD)
