@@ -75,8 +75,10 @@ json_t *jsonio_stringn(const char *s, size_t len)
     json_t *v;
     if (!s)
         return json_null();
+    /* checked here (jansson's own check is the same strict UTF-8): no second
+     * pass in json_stringn */
     if (utf8_valid_prefix(s, len) == len && !memchr(s, '\0', len)) {
-        v = json_stringn(s, len);
+        v = json_stringn_nocheck(s, len);
     } else {
         struct buf b = BUF_INIT;
         size_t i = 0;
@@ -84,7 +86,7 @@ json_t *jsonio_stringn(const char *s, size_t len)
             uint32_t c = utf8_next(s, len, &i);
             buf_put_utf8(&b, c == UTF8_BAD || c == 0 ? 0xFFFD : c);
         }
-        v = json_stringn(buf_str(&b), b.len);
+        v = json_stringn_nocheck(buf_str(&b), b.len);
         buf_free(&b);
     }
     if (!v)

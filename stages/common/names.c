@@ -146,7 +146,7 @@ static const char *const names_surnames[][2] = {
 static int names_surname(const char *t)
 {
     for (int i = 0; names_surnames[i][0]; i++)
-        if (!strcmp(names_surnames[i][0], t))
+        if (names_surnames[i][0][0] == t[0] && !strcmp(names_surnames[i][0], t))
             return i;
     return -1;
 }

@@ -1087,8 +1087,15 @@ static size_t ptr_push_key(struct vctx *c, const char *k, size_t kl)
 
 static size_t ptr_push_index(struct vctx *c, size_t i)
 {
-    size_t old = c->ptr.len;
-    buf_printf(&c->ptr, "/%zu", i);
+    /* every array item passes here: digits by hand, not buf_printf */
+    char d[24];
+    size_t n = 0, old = c->ptr.len;
+    do {
+        d[sizeof d - ++n] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    buf_putc(&c->ptr, '/');
+    buf_appendn(&c->ptr, d + sizeof d - n, n);
     return old;
 }
 
@@ -1272,7 +1279,10 @@ static int v_string(struct vctx *c, const struct snode *n, const json_t *inst)
     const char *s = json_string_value(inst);
     size_t len = json_string_length(inst);
     struct buf q = BUF_INIT;
-    if (n->min_len >= 0 || n->max_len >= 0) {
+    /* a string has between LEN / 4 and LEN characters: count them only when
+     * a bound could fail */
+    if ((n->min_len >= 0 && (unsigned long long)n->min_len > len / 4) ||
+        (n->max_len >= 0 && (unsigned long long)len > (unsigned long long)n->max_len)) {
         size_t cps = utf8_count(s, len);
         if (n->min_len >= 0 && (long long)cps < n->min_len)
             e += report(c, n, "minLength", "expected at least %lld characters, found %zu",

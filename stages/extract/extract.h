@@ -34,6 +34,9 @@ struct xindex {
      * (folded first byte << 8 | folded second byte) of an open-addressed table
      * (hmask + 1 slots); one[ofirst[c] .. ofirst[c+1]): the one-byte rows of c */
     uint32_t *prow, *hkey, *hoff, *hcnt, *one;
+    /* per row: its first four bytes folded (little-endian, zero-padded) and
+     * the mask of those it has, a quick test before the full comparison */
+    uint32_t *pre4, *mask4;
     uint32_t hmask;
     uint32_t ofirst[257];
     unsigned char pair[8192];
@@ -55,10 +58,36 @@ struct xhits {
  * xindex_free (NULL is fine). */
 struct xindex *xindex_new(const char *const *pat, size_t n);
 void xindex_free(struct xindex *ix);
+/* ASCII lower case of every byte (a table: the matchers fold every byte). */
+extern const unsigned char xt_fold_tab[256];
+/* ASCII lower case of C. */
+static inline unsigned char xt_fold(unsigned char c)
+{
+    return xt_fold_tab[c];
+}
+long xindex_longest_at_slow(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
+                            size_t *mlen);
+/* Non-zero when some row of IX may start at S+AT (AT < LEN): its folded
+ * first two bytes are those of a row (a one-byte row allows any second). */
+static inline int xindex_may(const struct xindex *ix, const char *s, size_t len, size_t at)
+{
+    unsigned k = (unsigned)xt_fold_tab[(unsigned char)s[at]] << 8 |
+                 (at + 1 < len ? xt_fold_tab[(unsigned char)s[at + 1]] : 0u);
+    return ix->pair[k >> 3] >> (k & 7) & 1;
+}
 /* The longest row matching at S+AT (the earliest row on a tie), -1 when none;
- * *MLEN its length. */
-long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
-                       size_t *mlen);
+ * *MLEN its length. Inline: callers try it at every offset, and most offsets
+ * fail the pair test. */
+static inline long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at,
+                                     int mode, size_t *mlen)
+{
+    if (at >= len || !xindex_may(ix, s, len, at)) {
+        if (mlen)
+            *mlen = 0;
+        return -1;
+    }
+    return xindex_longest_at_slow(ix, s, len, at, mode, mlen);
+}
 /* The candidate rows that may match at S+AT (same folded first two bytes),
  * in file order: *ROWS points into IX; returns their number (0: none). */
 size_t xindex_rows_at(const struct xindex *ix, const char *s, size_t len, size_t at,
@@ -71,8 +100,6 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
  * none), *ROW the row; WORD skips matches inside a compound ("U.S.-led"). */
 size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
                     int word, size_t *row);
-/* ASCII lower case of C. */
-unsigned char xt_fold(unsigned char c);
 
 /* One data file as rows of one or two tab-separated columns, each column
  * indexed for one-pass matching. */

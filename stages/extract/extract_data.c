@@ -65,6 +65,16 @@ void xlist_free(struct xlist *l)
     memset(l, 0, sizeof *l);
 }
 
+/* A and B (N bytes each, A without NUL bytes) equal with ASCII case folded,
+ * as strncasecmp in the C locale. */
+static int xlist_eq_fold(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (xt_fold((unsigned char)a[i]) != xt_fold((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
 int xlist_has(const struct xlist *l, const char *word, size_t len, int icase)
 {
     const struct xindex *ix = l->ia;
@@ -76,7 +86,7 @@ int xlist_has(const struct xlist *l, const char *word, size_t len, int icase)
         size_t r = ix->row[k];
         if (ix->len[r] != len)
             continue;
-        if (icase ? strncasecmp(l->a[r], word, len) == 0 : memcmp(l->a[r], word, len) == 0)
+        if (icase ? xlist_eq_fold(l->a[r], word, len) : memcmp(l->a[r], word, len) == 0)
             return 1;
     }
     return 0;

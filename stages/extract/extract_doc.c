@@ -178,7 +178,19 @@ json_t *xdoc_sentences(const struct xdoc *doc)
     for (size_t si = 0; si < doc->nbody; si++) {
         const struct xsent *st = &doc->sents[si];
         const struct xblock *b = &doc->blocks[st->blk];
-        json_array_append_new(out, evidence_new(&b->map, b->text, st->t0, st->t1, b->kind));
+        json_t *ev = doc->ev[si], *o;
+        if (!ev) {
+            json_array_append_new(out, evidence_new(&b->map, b->text, st->t0, st->t1, b->kind));
+            continue;
+        }
+        /* the sentence's evidence was built for a fact: share its values (a
+         * body block's evidence has no "block") */
+        o = json_object();
+        json_object_set_nocheck(o, "text", json_object_get(ev, "text"));
+        json_object_set_nocheck(o, "start", json_object_get(ev, "start"));
+        json_object_set_nocheck(o, "end", json_object_get(ev, "end"));
+        json_object_set_new_nocheck(o, "block", json_string(b->kind));
+        json_array_append_new(out, o);
     }
     return out;
 }

@@ -57,7 +57,7 @@ static int xp_monthday(const char *w, size_t n)
         "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",   "Jan.",   "Feb.",
         "Aug.",      "Sept.",     "Oct.",    "Nov.",     "Dec."};
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
-        if (strlen(m[i]) == n && !strncmp(m[i], w, n))
+        if (m[i][0] == w[0] && strlen(m[i]) == n && !strncmp(m[i], w, n))
             return 1;
     return 0;
 }
@@ -103,9 +103,10 @@ static size_t xp_token(const struct xdata *x, const char *s, size_t len, size_t 
     if (core < 2 || xlist_has(&x->stopwords, s + i, core, 0) || xp_titleword(x, s + i, core) ||
         xp_monthday(s + i, core) || xlist_has(&x->places, s + i, core, 0))
         return 0;
+    /* the side words' lengths come from their index (column b) */
     for (size_t k = 0; k < x->sides.n; k++)
-        if (strlen(x->sides.b[k] ? x->sides.b[k] : "") == core &&
-            !strncmp(x->sides.b[k], s + i, core))
+        if (x->sides.b[k] && x->sides.ib->len[k] == core && x->sides.b[k][0] == s[i] &&
+            !memcmp(x->sides.b[k], s + i, core))
             return 0;
     return core;
 }

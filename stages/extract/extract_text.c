@@ -10,7 +10,7 @@
 
 /* ASCII case folding and word bytes as tables: the matchers below run on
  * every byte of every sentence, so no ctype call (and no locale) per byte. */
-static const unsigned char xt_fold_tab[256] = {
+const unsigned char xt_fold_tab[256] = {
 #define XT_F1(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
 #define XT_F4(c) XT_F1(c), XT_F1((c) + 1), XT_F1((c) + 2), XT_F1((c) + 3)
 #define XT_F16(c) XT_F4(c), XT_F4((c) + 4), XT_F4((c) + 8), XT_F4((c) + 12)
@@ -21,11 +21,6 @@ static const unsigned char xt_fold_tab[256] = {
 #undef XT_F4
 #undef XT_F1
 };
-
-unsigned char xt_fold(unsigned char c)
-{
-    return xt_fold_tab[c];
-}
 
 static int xt_eq(char a, char b, int icase)
 {
@@ -187,12 +182,18 @@ struct xindex *xindex_new(const char *const *pat, size_t n)
     ix->len = xcalloc(n ? n : 1, sizeof *ix->len);
     ix->caps = xcalloc(n ? n : 1, 1);
     ix->row = xcalloc(n ? n : 1, sizeof *ix->row);
+    ix->pre4 = xcalloc(n ? n : 1, sizeof *ix->pre4);
+    ix->mask4 = xcalloc(n ? n : 1, sizeof *ix->mask4);
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)pat[i];
         if (!p || !p[0])
             continue;
         ix->pat[i] = pat[i];
         ix->len[i] = strlen(pat[i]);
+        for (size_t k = 0; k < 4 && k < ix->len[i]; k++) {
+            ix->pre4[i] |= (uint32_t)xt_fold_tab[p[k]] << (8 * k);
+            ix->mask4[i] |= 0xffu << (8 * k);
+        }
         ix->caps[i] = (unsigned char)xt_all_caps(pat[i]);
         ix->first[xt_fold_tab[p[0]] + 1]++;
         if (!p[1]) {
@@ -229,14 +230,29 @@ void xindex_free(struct xindex *ix)
     free(ix->hkey);
     free(ix->hoff);
     free(ix->hcnt);
+    free(ix->pre4);
+    free(ix->mask4);
     free(ix);
 }
 
-/* Row R of IX matched at S+AT in MODE: its length or 0. */
+/* The folded bytes S[AT..AT+4) as xindex pre4 packs a row (zero past LEN). */
+static uint32_t xt_fold4(const char *s, size_t len, size_t at)
+{
+    uint32_t v = 0;
+    for (size_t k = 0; k < 4 && at + k < len; k++)
+        v |= (uint32_t)xt_fold_tab[(unsigned char)s[at + k]] << (8 * k);
+    return v;
+}
+
+/* Row R of IX matched at S+AT in MODE: its length or 0. T4 is
+ * xt_fold4(S, LEN, AT): a row whose folded first bytes differ cannot match
+ * in any mode. */
 static size_t xt_ix_row(const struct xindex *ix, uint32_t r, const char *s, size_t len, size_t at,
-                        int mode)
+                        int mode, uint32_t t4)
 {
     int icase = mode == XT_AUTO ? !ix->caps[r] : mode;
+    if ((t4 & ix->mask4[r]) != ix->pre4[r])
+        return 0;
     if (!icase && s[at] != ix->pat[r][0])
         return 0;
     return xt_match_n(s, len, at, ix->pat[r], ix->len[r], icase);
@@ -283,16 +299,16 @@ size_t xindex_rows_at(const struct xindex *ix, const char *s, size_t len, size_t
     return ix->first[c + 1] - ix->first[c];
 }
 
-long xindex_longest_at(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
-                       size_t *mlen)
+long xindex_longest_at_slow(const struct xindex *ix, const char *s, size_t len, size_t at, int mode,
+                            size_t *mlen)
 {
     long best = -1;
     size_t bl = 0;
     if (at < len && xt_ix_may(ix, s, len, at) && !xt_inword(s, len, at)) {
         const uint32_t *rows;
-        uint32_t nr = xt_ix_cands(ix, s, len, at, &rows);
+        uint32_t nr = xt_ix_cands(ix, s, len, at, &rows), t4 = xt_fold4(s, len, at);
         for (uint32_t k = 0; k < nr; k++) {
-            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode);
+            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t4);
             if (m > bl || (m && m == bl && (long)rows[k] < best)) {
                 bl = m;
                 best = (long)rows[k];
@@ -312,9 +328,11 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
         uint32_t nr;
         if (!xt_ix_may(ix, s, len, at) || xt_inword(s, len, at))
             continue;
+        uint32_t t4;
         nr = xt_ix_cands(ix, s, len, at, &rows);
+        t4 = xt_fold4(s, len, at);
         for (uint32_t k = 0; k < nr; k++) {
-            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode);
+            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t4);
             if (!m)
                 continue;
             if (h->n == h->cap) {
@@ -336,9 +354,11 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
+        uint32_t t4;
         nr = xt_ix_cands(ix, s, len, at, &rows);
+        t4 = xt_fold4(s, len, at);
         for (uint32_t k = 0; k < nr; k++)
-            if (xt_ix_row(ix, rows[k], s, len, at, mode)) {
+            if (xt_ix_row(ix, rows[k], s, len, at, mode, t4)) {
                 if (row)
                     *row = rows[k];
                 return at;

@@ -125,10 +125,20 @@ static void xw_value(struct buf *b, const json_t *v, size_t depth)
     case JSON_STRING:
         xw_string(b, json_string_value(v), json_string_length(v));
         break;
-    case JSON_INTEGER:
-        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        buf_append(b, num);
+    case JSON_INTEGER: {
+        /* "%lld" by hand: offsets are most of the numbers */
+        json_int_t iv = json_integer_value(v);
+        unsigned long long u = iv < 0 ? 0ull - (unsigned long long)iv : (unsigned long long)iv;
+        size_t n = 0;
+        do {
+            num[sizeof num - ++n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (iv < 0)
+            num[sizeof num - ++n] = '-';
+        buf_appendn(b, num + sizeof num - n, n);
         break;
+    }
     case JSON_REAL: {
         /* jansson's own number formatting (precision, ".0", exponent) */
         char *r = json_dumps(v, XW_FLAGS);

@@ -81,18 +81,21 @@ static int is_alpha(unsigned char c)
 }
 
 /* Width of the whitespace character at T[I] (0 when none). */
-static size_t space_at(const char *t, size_t len, size_t i)
+static size_t space_at_mb(const char *t, size_t len, size_t i)
+{
+    size_t j = i;
+    uint32_t cp = utf8_next(t, len, &j);
+    return cp != UTF8_BAD && utf8_is_space(cp) ? j - i : 0;
+}
+
+/* Inline: the splitter asks at almost every byte; only non-ASCII bytes need
+ * the decoder. */
+static inline size_t space_at(const char *t, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
         return 1;
-    if (c >= 0x80) {
-        size_t j = i;
-        uint32_t cp = utf8_next(t, len, &j);
-        if (cp != UTF8_BAD && utf8_is_space(cp))
-            return j - i;
-    }
-    return 0;
+    return c >= 0x80 ? space_at_mb(t, len, i) : 0;
 }
 
 /* Bytes of a closing quote or bracket at T[I] (0 when none). */
@@ -125,7 +128,7 @@ static size_t opener_at(const char *t, size_t len, size_t i)
 }
 
 /* Bytes of a bullet character at T[I] (0 when none): • ‣ ⁃ ▪ ◦ ●. */
-static size_t bullet_at(const char *t, size_t len, size_t i)
+static inline size_t bullet_at(const char *t, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)t + i;
     if (i + 2 >= len || u[0] != 0xE2)
@@ -839,6 +842,11 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
                 start = i;
             }
             i = lm[li].end;
+            continue;
+        }
+        /* plain ASCII text: none of the cases below starts here */
+        if (c < 0x80 && c != '\n' && c != '\r' && c != '"' && c != '.' && c != '?' && c != '!') {
+            i++;
             continue;
         }
         if ((bl = bullet_at(text, len, i)) != 0) {
