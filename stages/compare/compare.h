@@ -146,6 +146,8 @@ struct compare_source {
     size_t ntopics;
     struct compare_commit *commits;
     size_t ncommits;
+    char **acronyms; /* acronym, name, acronym, name...: the pairs with both */
+    size_t nacronyms;
 };
 
 struct compare_meeting {

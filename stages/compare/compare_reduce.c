@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "jsonio.h"
 #include "xalloc.h"
 
@@ -273,7 +274,7 @@ static const char *const compare_stopwords[] = {
 static int compare_is_stop(const char *w)
 {
     for (size_t i = 0; compare_stopwords[i]; i++)
-        if (!strcmp(w, compare_stopwords[i]))
+        if (w[0] == compare_stopwords[i][0] && !strcmp(w, compare_stopwords[i]))
             return 1;
     return 0;
 }
@@ -297,7 +298,7 @@ static size_t compare_commit_words(struct compare_ctx *c, const json_t *it,
         compare_wordbuf_split(wb, parts[p]);
         for (size_t i = 0; i < wb->n; i++) {
             const json_t *k;
-            if (compare_is_stop(wb->w[i]) || strlen(wb->w[i]) <= 2)
+            if (strlen(wb->w[i]) <= 2 || compare_is_stop(wb->w[i]))
                 continue;
             k = json_object_get(c->words, wb->w[i]);
             if (!k) {
@@ -325,23 +326,32 @@ static char *compare_dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
+/* A commitment whose content words are those of an earlier one of the same
+ * record is never kept: the earlier one is kept (similarity 1) or dropped
+ * for a kept one that is then as similar to this one. So it is dropped here. */
 static void compare_reduce_commitments(struct compare_ctx *c, struct compare_source *s)
 {
     const json_t *list = json_object_get(s->doc, "commitments");
     struct compare_wordbuf wb = {0};
+    struct buf key = BUF_INIT;
+    json_t *seen = json_object(), *it;
     size_t i;
-    json_t *it;
     s->commits = xcalloc(json_array_size(list) + 1, sizeof *s->commits);
     json_array_foreach(list, i, it)
     {
         struct compare_commit *cm = &s->commits[s->ncommits];
         const json_t *ev;
         cm->nwords = compare_commit_words(c, it, &wb, &cm->words);
-        if (!cm->nwords) {
+        buf_reset(&key);
+        for (size_t w = 0; w < cm->nwords; w++)
+            buf_printf(&key, "%zu,", cm->words[w]);
+        if (!cm->nwords || json_object_get(seen, buf_str(&key))) {
             free(cm->words);
             cm->words = NULL;
+            cm->nwords = 0;
             continue;
         }
+        json_object_set_new(seen, buf_str(&key), json_true());
         cm->actor = compare_dup_or_null(jsonio_str(it, "actor"));
         cm->verb = compare_dup_or_null(jsonio_str(it, "verb"));
         cm->text = compare_dup_or_null(jsonio_str(it, "text"));
@@ -350,6 +360,8 @@ static void compare_reduce_commitments(struct compare_ctx *c, struct compare_sou
             compare_ev_keep(ev, &cm->ev);
         s->ncommits++;
     }
+    buf_free(&key);
+    json_decref(seen);
     compare_wordbuf_free(&wb);
 }
 
@@ -391,7 +403,8 @@ static json_t *compare_ev_array(const json_t *list, const char *file)
 
 void compare_source_reduce(struct compare_ctx *c, struct compare_source *s)
 {
-    static const char *const dropped[] = {"sentences", "figures", "topics", "commitments"};
+    static const char *const dropped[] = {"sentences", "figures", "topics", "commitments",
+                                          "acronyms"};
     json_t *doc = s->doc, *it;
     size_t i;
     s->has_sentences = json_is_array(json_object_get(doc, "sentences"));
@@ -401,7 +414,17 @@ void compare_source_reduce(struct compare_ctx *c, struct compare_source *s)
     /* the people and leads print every evidence object of a participant */
     json_array_foreach(json_object_get(doc, "participants"), i, it) json_object_set_new(
         it, "evidence", compare_ev_array(json_object_get(it, "evidence"), s->file));
-    json_array_foreach(json_object_get(doc, "acronyms"), i, it) json_object_del(it, "evidence");
+    s->acronyms = xmalloc(
+        xmul(xmul(2, json_array_size(json_object_get(doc, "acronyms")) + 1), sizeof *s->acronyms));
+    json_array_foreach(json_object_get(doc, "acronyms"), i, it)
+    {
+        const char *a = jsonio_str(it, "acronym"), *n = jsonio_str(it, "name");
+        if (!a || !n)
+            continue;
+        s->acronyms[2 * s->nacronyms] = xstrdup(a);
+        s->acronyms[2 * s->nacronyms + 1] = xstrdup(n);
+        s->nacronyms++;
+    }
     compare_trim_evidence(json_object_get(doc, "exercises"));
     compare_trim_evidence(json_object_get(doc, "mechanisms"));
     for (size_t k = 0; k < sizeof dropped / sizeof dropped[0]; k++)
@@ -433,5 +456,8 @@ void compare_source_free(struct compare_source *s)
         compare_ev_free(&s->commits[k].ev);
     }
     free(s->commits);
+    for (size_t k = 0; k < 2 * s->nacronyms; k++)
+        free(s->acronyms[k]);
+    free(s->acronyms);
     memset(s, 0, sizeof *s);
 }

@@ -380,10 +380,9 @@ static json_t *compare_meeting_entry(struct compare_ctx *c, const struct compare
         const struct compare_source *src = &c->src[m->src[k]];
         json_array_append_new(srcs, json_string(src->file));
         json_array_append_new(det, compare_source_details(src));
-        json_array_foreach(json_object_get(src->doc, "acronyms"), i, it)
-        {
-            const char *a = jsonio_str(it, "acronym"), *n = jsonio_str(it, "name");
-            if (!a || !n || json_object_get(seen, a))
+        for (size_t x = 0; x < src->nacronyms; x++) {
+            const char *a = src->acronyms[2 * x], *n = src->acronyms[2 * x + 1];
+            if (json_object_get(seen, a))
                 continue;
             json_object_set_new(seen, a, json_true());
             json_array_append_new(
@@ -910,11 +909,9 @@ static json_t *compare_glossary(struct compare_ctx *c)
     size_t n = 0;
     for (size_t m = 0; m < c->nm; m++)
         for (size_t s = 0; s < c->m[m].nsrc; s++) {
-            size_t i;
-            json_t *a;
-            json_array_foreach(json_object_get(c->src[c->m[m].src[s]].doc, "acronyms"), i, a)
-            {
-                const char *acr = jsonio_str(a, "acronym"), *name = jsonio_str(a, "name");
+            const struct compare_source *src = &c->src[c->m[m].src[s]];
+            for (size_t x = 0; x < src->nacronyms; x++) {
+                const char *acr = src->acronyms[2 * x], *name = src->acronyms[2 * x + 1];
                 char *fold;
                 struct buf key = BUF_INIT;
                 json_t *e, *ms;

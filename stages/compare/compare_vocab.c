@@ -72,7 +72,7 @@ static int compare_match_at(char **p, size_t np, size_t pi, char **t, size_t nt,
 {
     if (pi == np)
         return 1;
-    if (!strcmp(p[pi], "...")) {
+    if (p[pi][0] == '.' && !strcmp(p[pi], "...")) {
         for (size_t g = 0; g <= COMPARE_GAP && ti + g <= nt; g++)
             if (compare_match_at(p, np, pi + 1, t, nt, ti + g))
                 return 1;
@@ -92,8 +92,11 @@ char **compare_text_words(const char *text, size_t *n)
 
 int compare_pattern_match_words(const struct compare_pattern *p, char **w, size_t n)
 {
+    /* a pattern that starts with a word (not a gap) can only match where a
+     * text word starts with that word's first byte */
+    char lead = p->nwords && strcmp(p->words[0], "...") ? p->words[0][0] : '\0';
     for (size_t i = 0; i < n && p->nwords; i++)
-        if (compare_match_at(p->words, p->nwords, 0, w, n, i))
+        if ((!lead || w[i][0] == lead) && compare_match_at(p->words, p->nwords, 0, w, n, i))
             return 1;
     return 0;
 }
