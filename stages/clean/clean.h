@@ -28,7 +28,9 @@ struct clean_run {
 };
 
 struct clean_decoded {
-    char *text;             /* UTF-8, NUL-terminated (heap, owned) */
+    const char *text;       /* UTF-8, LEN bytes: OWN, or the caller's SRC itself when
+                             * that is valid UTF-8 already (SRC must then outlive D) */
+    char *own;              /* heap text (owned, NUL-terminated), or NULL */
     size_t len;             /* bytes in text */
     size_t src_len;         /* bytes of the original input */
     const char *encoding;   /* static name: "UTF-8", "UTF-16LE", "CP949", ... */
@@ -39,7 +41,8 @@ struct clean_decoded {
 
 /* Decode SRC (LEN bytes) into D. ENCODING NULL means detect (BOM, UTF-8
  * validity, then a CP949 pair statistic, else Windows-1252); REPLACE non-zero
- * substitutes U+FFFD for invalid sequences instead of failing.
+ * substitutes U+FFFD for invalid sequences instead of failing. Valid UTF-8 is
+ * not copied: D->text then points into SRC, which must outlive D.
  * 0, or -1 with DG filled (offset of the first bad byte). Free with
  * clean_decoded_free(). */
 int clean_decode(const char *src, size_t len, const char *encoding, int replace,
@@ -59,8 +62,9 @@ struct clean_phrases {
     uint16_t *key;       /* first two bytes, big-endian; the list is sorted by it */
     unsigned char *flag; /* 1 when the entry was written with a leading '!' */
     size_t n, maxlen;
-    int has_short; /* some phrase is a single byte */
-    uint64_t bits[1024];
+    int has_short;            /* some phrase is a single byte */
+    uint64_t bits[1024];      /* filter: three-byte hashes, keys of two-byte phrases */
+    uint64_t pair_bits[1024]; /* the keys of all phrases of two bytes or more */
 };
 
 /* Index of the first phrase (index >= FROM; 0 to start) occurring at S+AT in
@@ -79,6 +83,10 @@ struct clean_lex {
     size_t nstop;               /* stopwords (folded) */
     size_t *stop_tab, stop_cap; /* hash table over stop (index + 1) */
     uint32_t *stop_tag;         /* per slot: low hash bits | 1, checked before the bytes */
+    uint64_t *stop8;            /* the stopwords of up to eight bytes packed into one
+                                 * number each (open addressing, 0 empty) */
+    size_t stop8_cap;
+    unsigned stop8_bits;
     size_t *stop_len, stop_maxlen;
     unsigned stop_bits;           /* log2(stop_cap) */
     struct clean_phrases outlets; /* known publisher names */

@@ -90,6 +90,11 @@ static int is_closer(uint32_t cp)
            cp == 0x300D || cp == 0x300F;
 }
 
+static int ascii_alnum(unsigned char c)
+{
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+}
+
 /* Word, stopword and CJK counts of normalised text T. */
 static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
 {
@@ -103,33 +108,30 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
     while (i <= n) {
         uint32_t cp = 0;
         int wc = 0;
+        if (i < n && ascii_alnum((unsigned char)t[i])) {
+            /* a run of ASCII letters and digits: no decoding, no case table */
+            size_t from = i, len;
+            if (!inword) {
+                inword = 1;
+                wl = 0;
+            }
+            while (i < n && ascii_alnum((unsigned char)t[i]))
+                i++;
+            len = i - from;
+            u->chars += len;
+            u->letters += len;
+            prev_last = len >= 2 ? (unsigned char)t[i - 2] : last;
+            last = (unsigned char)t[i - 1];
+            for (size_t k = from; k < i && wl + 1 < sizeof w - 1; k++)
+                w[wl++] = (char)(t[k] | 32); /* digits have bit 5 set already */
+            continue;
+        }
         if (i < n && (unsigned char)t[i] < 0x80) {
-            /* ASCII: no decoding, no case table */
             unsigned char c = (unsigned char)t[i++];
             u->chars++;
             if (c != ' ') {
                 prev_last = last;
                 last = c;
-            }
-            if ((c | 32) >= 'a' && (c | 32) <= 'z') {
-                u->letters++;
-                if (!inword) {
-                    inword = 1;
-                    wl = 0;
-                }
-                if (wl + 1 < sizeof w - 1)
-                    w[wl++] = (char)(c | 32);
-                continue;
-            }
-            if (c >= '0' && c <= '9') {
-                u->letters++;
-                if (!inword) {
-                    inword = 1;
-                    wl = 0;
-                }
-                if (wl + 1 < sizeof w - 1)
-                    w[wl++] = (char)c;
-                continue;
             }
             if (inword) {
                 inword = 0;
@@ -386,6 +388,8 @@ static int caption_shape_raw(const struct clean_unit *u, const struct clean_lex 
         if (k > 1 && sp <= 6 && clean_phrases_at(&lx->caption, f, u->flen, k, 0) < lx->caption.n)
             return 1;
     }
+    if (!memchr(f, '(', u->flen) && !memchr(f, '[', u->flen))
+        return 0;
     {
         size_t k = u->flen, e;
         while (k > 0 && f[k - 1] != '(' && f[k - 1] != '[')
@@ -452,14 +456,23 @@ static int teaser_shape(const struct clean_unit *u)
 
 /* ---- repetition -------------------------------------------------------- */
 
+/* Hash of S (N bytes), eight bytes per step; only places units in the
+ * repeat table (equal texts are compared in full). */
 static uint64_t hash_text(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
+    uint64_t h = 1469598103934665603ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ull;
     }
-    return h;
+    return h ^ (h >> 32);
 }
 
 struct hent {
@@ -795,8 +808,17 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
     {
         int blank = 1;
         struct buf arena = BUF_INIT;
+        size_t lines = 0;
         /* each unit takes at most its bytes twice (text, fold) and two NULs */
         buf_grow(&arena, xmul(d->len + nl + 8, 2));
+        /* at most one unit per non-blank line: reserved once, never moved
+         * (the pages of the reserve that stay unused are never touched) */
+        for (i = 0; i < nl; i++)
+            lines += !L[i].blank;
+        if (lines) {
+            pg->cap = lines;
+            pg->u = xmalloc(xmul(lines, sizeof *pg->u));
+        }
         for (i = 0; i < nl;) {
             size_t j = i;
             if (L[i].blank) {

@@ -117,6 +117,7 @@ static int clean_one(const struct clean_opts *o, const struct clean_lex *lx, con
     if (!src)
         return -1;
     doc = clean_document(src, len, fileio_basename(in), o->encoding, o->replace, lx, d);
+    free(src); /* before the output is built: the input may be large */
     if (!doc)
         snprintf(d->file, sizeof d->file, "%s", diag_name(in));
     if (doc) {
@@ -135,7 +136,6 @@ static int clean_one(const struct clean_opts *o, const struct clean_lex *lx, con
         }
     }
     json_decref(doc);
-    free(src);
     return rc;
 }
 

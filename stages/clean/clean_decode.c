@@ -102,6 +102,15 @@ static int dec_utf8(const char *src, size_t len, size_t i, size_t valid, int rep
         size_t j = valid > i ? valid : i;
         j += utf8_valid_prefix(src + j, len - j);
         valid = 0;
+        if (j >= len && d->nruns == 0) {
+            /* all valid: the text is the input itself, one verbatim run */
+            d->runs = xmalloc(sizeof *d->runs);
+            d->runs[0] = (struct clean_run){.t = 0, .s = i, .tw = 1, .sw = 1};
+            d->nruns = d->cap = 1;
+            d->text = src + i;
+            d->len = len - i;
+            return 0;
+        }
         if (j > i)
             dec_put(d, b, src + i, j - i, i, j - i);
         if (j >= len)
@@ -446,10 +455,14 @@ int clean_decode(const char *src, size_t len, const char *encoding, int replace,
         memset(d, 0, sizeof *d);
         return -1;
     }
+    if (d->text) { /* dec_utf8 kept the input as it is */
+        buf_free(&b);
+        return 0;
+    }
     if (!b.p)
         buf_grow(&b, 1);
     d->len = b.len;
-    d->text = buf_take(&b);
+    d->text = d->own = buf_take(&b);
     return 0;
 }
 
@@ -457,7 +470,7 @@ void clean_decoded_free(struct clean_decoded *d)
 {
     if (!d)
         return;
-    free(d->text);
+    free(d->own);
     free(d->runs);
     memset(d, 0, sizeof *d);
 }

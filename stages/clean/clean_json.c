@@ -14,6 +14,17 @@
 #include "fileio.h"
 #include "xalloc.h"
 
+/* Non-zero when one of the eight bytes in W needs escaping: '"', '\\' or a
+ * control character. (X - ones) & ~X & high marks zero bytes of X, and
+ * (W - 0x20 ones) & ~W & high bytes below 0x20; a borrow can only add marks
+ * above a real one, so "none" is exact. */
+static int needs_escape8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    return ((((q - ones) & ~q) | ((bs - ones) & ~bs) | ((w - ones * 0x20) & ~w)) & high) != 0;
+}
+
 /* Same escapes as jansson without JSON_ENSURE_ASCII / JSON_ESCAPE_SLASH:
  * '"', '\\' and control characters; every other byte is copied (jansson
  * strings are valid UTF-8). */
@@ -27,6 +38,11 @@ static void put_string(struct buf *b, const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         char esc[6];
         size_t el = 2;
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !needs_escape8(w))) {
+            i += 8;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') {
             i++;
             continue;

@@ -126,6 +126,8 @@ static void phrases_build(struct clean_phrases *ps, char **list, size_t n, int f
         ps->flag[i] = (unsigned char)e[i].flag;
         unsigned b = e[i].len >= 3 ? phrase_bit3(e[i].p) : e[i].key;
         ps->bits[b >> 6] |= 1ull << (b & 63);
+        if (e[i].len >= 2)
+            ps->pair_bits[e[i].key >> 6] |= 1ull << (e[i].key & 63);
         if (e[i].len > ps->maxlen)
             ps->maxlen = e[i].len;
         if (e[i].len < 2)
@@ -170,8 +172,11 @@ static size_t phrases_scan(const struct clean_phrases *ps, unsigned key, const c
  * so a position passing neither holds no phrase of two bytes or more. */
 static inline int phrases_filter(const struct clean_phrases *ps, const char *s, size_t n, size_t at)
 {
-    unsigned key = phrase_key(s, n, at);
-    unsigned b3 = at + 2 < n ? phrase_bit3(s + at) : 0x10000u;
+    unsigned key = phrase_key(s, n, at), b3;
+    /* first the two bytes every such phrase starts with */
+    if (!((ps->pair_bits[key >> 6] >> (key & 63)) & 1))
+        return 0;
+    b3 = at + 2 < n ? phrase_bit3(s + at) : 0x10000u;
     return (b3 < 0x10000u && ((ps->bits[b3 >> 6] >> (b3 & 63)) & 1)) ||
            ((ps->bits[key >> 6] >> (key & 63)) & 1);
 }
@@ -256,6 +261,7 @@ void clean_lex_free(struct clean_lex *lx)
     phrases_free(&lx->breaks);
     free(lx->stop_tab);
     free(lx->stop_tag);
+    free(lx->stop8);
     free(lx->stop_len);
     memset(lx, 0, sizeof *lx);
 }
@@ -272,8 +278,24 @@ static uint64_t lex_hash(const char *w, size_t len)
     return h;
 }
 
-/* Open-addressing table over the stopword list (indexes + 1; 0 is empty),
- * slots taken from the hash's high bits. */
+/* A word of at most eight bytes as one number (zero-padded: words hold no
+ * NUL byte, so different words give different numbers). */
+static uint64_t lex_pack(const char *w, size_t len)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; i < len; i++)
+        k |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    return k;
+}
+
+static size_t lex_slot8(uint64_t key, unsigned bits)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+/* Open-addressing tables over the stopword list: the short words as packed
+ * numbers (most words of a text are short), and every word by its bytes
+ * (indexes + 1; 0 is empty), slots taken from the hash's high bits. */
 static void lex_build_stop_table(struct clean_lex *lx)
 {
     size_t cap = 16;
@@ -299,6 +321,20 @@ static void lex_build_stop_table(struct clean_lex *lx)
         lx->stop_tab[k] = i + 1;
         lx->stop_tag[k] = (uint32_t)h | 1u;
     }
+    lx->stop8_cap = cap;
+    lx->stop8_bits = bits;
+    lx->stop8 = xcalloc(cap, sizeof *lx->stop8);
+    for (size_t i = 0; i < lx->nstop; i++) {
+        size_t k;
+        uint64_t key;
+        if (lx->stop_len[i] > 8)
+            continue;
+        key = lex_pack(lx->stop[i], lx->stop_len[i]);
+        k = lex_slot8(key, bits);
+        while (lx->stop8[k] && lx->stop8[k] != key)
+            k = (k + 1) & (cap - 1);
+        lx->stop8[k] = key;
+    }
 }
 
 int clean_lex_is_stop(const struct clean_lex *lx, const char *w, size_t len)
@@ -308,6 +344,13 @@ int clean_lex_is_stop(const struct clean_lex *lx, const char *w, size_t len)
     uint32_t tag;
     if (!lx->stop_cap || len > lx->stop_maxlen || len == 0)
         return 0;
+    if (len <= 8) {
+        uint64_t key = lex_pack(w, len);
+        for (k = lex_slot8(key, lx->stop8_bits); lx->stop8[k]; k = (k + 1) & (lx->stop8_cap - 1))
+            if (lx->stop8[k] == key)
+                return 1;
+        return 0;
+    }
     h = lex_hash(w, len);
     k = (size_t)(h >> (64 - lx->stop_bits));
     tag = (uint32_t)h | 1u;

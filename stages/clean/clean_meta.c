@@ -182,6 +182,12 @@ static int date_at(const char *s, size_t n, size_t i, int *y, int *m, int *d)
 
 int clean_parse_date(const char *text, size_t len, char out[11])
 {
+    size_t first_digit = 0;
+    /* every shape has a number in it: a text without digits has no date */
+    while (first_digit < len && !isdigit((unsigned char)text[first_digit]))
+        first_digit++;
+    if (first_digit == len)
+        return 0;
     for (size_t i = 0; i < len; i++) {
         int y, m, d;
         if (!isalnum((unsigned char)text[i]))

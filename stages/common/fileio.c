@@ -146,7 +146,9 @@ char *fileio_read(const char *path, size_t max, size_t *len, struct diag *d)
                      (long long)st.st_size, max);
             goto fail;
         }
-        cap = (size_t)st.st_size + 1;
+        /* room for the bytes, the NUL, and the empty read that finds the
+         * end, so a file read whole is never reallocated */
+        cap = (size_t)st.st_size + 2;
     }
     buf = xmalloc(cap);
     for (;;) {

@@ -161,6 +161,11 @@ static void test_atomic_write(void **state)
     /* a file larger than the limit is refused with a message naming it */
     assert_null(fileio_read(path, 2, &len, &d));
     assert_non_null(strstr(d.msg, "larger than the limit"));
+    /* one of exactly the limit is read, as from a pipe */
+    back = fileio_read(path, 3, &len, &d);
+    assert_non_null(back);
+    assert_int_equal(len, 3);
+    free(back);
     /* a directory is refused */
     assert_null(fileio_read(dir, 100, &len, &d));
     assert_non_null(strstr(d.msg, "is a directory"));
