@@ -63,6 +63,10 @@ void compare_vocab_free(struct compare_vocab *v);
 /* Does PATTERN occur in TEXT (any case; quotes and dashes folded)? */
 int compare_pattern_match(const struct compare_pattern *p, const char *text);
 
+/* utf8_fold() of the C string S, "" when nothing survives the fold (heap
+ * string, caller frees). */
+char *compare_fold(const char *s);
+
 /* Folded words of TEXT (heap array of heap strings; free with
  * compare_words_free), and matching a pattern against such words. */
 char **compare_text_words(const char *text, size_t *n);

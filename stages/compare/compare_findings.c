@@ -537,12 +537,28 @@ static void compare_find_identity(struct compare_ctx *c, struct compare_flist *f
         free(first);
         buf_free(&t);
     }
-    /* meetings of a series missing between two with known ordinals */
+    /* meetings of a series missing between two with known ordinals: each
+     * meeting and the next one of its series (any case), found through an
+     * index of the series from the last meeting back */
+    size_t *next = xmalloc(xmul(c->nm ? c->nm : 1, sizeof *next));
+    json_t *last = json_object();
+    for (size_t k = c->nm; k-- > 0;) {
+        char *key = c->m[k].series ? xstrdup(c->m[k].series) : NULL;
+        next[k] = c->nm;
+        if (!key)
+            continue;
+        for (char *p = key; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        if (json_object_get(last, key))
+            next[k] = (size_t)json_integer_value(json_object_get(last, key));
+        json_object_set_new(last, key, json_integer((json_int_t)k));
+        free(key);
+    }
+    json_decref(last);
     for (size_t k = 0; k < c->nm; k++)
-        for (size_t j = k + 1; j < c->nm; j++) {
-            const struct compare_meeting *a = &c->m[k], *b = &c->m[j];
-            if (!a->series || !b->series || strcasecmp(a->series, b->series))
-                continue;
+        if (next[k] < c->nm) {
+            const struct compare_meeting *a = &c->m[k], *b = &c->m[next[k]];
             if (a->ordinal > 0 && b->ordinal > a->ordinal + 1) {
                 struct buf t = BUF_INIT;
                 json_t *ev = json_array();
@@ -567,8 +583,8 @@ static void compare_find_identity(struct compare_ctx *c, struct compare_flist *f
                                     json_pack("[s,s]", a->id, b->id));
                 buf_free(&t);
             }
-            break; /* only the next meeting of the series */
         }
+    free(next);
 }
 
 /* ------------------------------------------------------------ related */
@@ -578,21 +594,31 @@ static void compare_find_identity(struct compare_ctx *c, struct compare_flist *f
 static void compare_find_related(struct compare_ctx *c, const json_t *timeline,
                                  struct compare_flist *fl)
 {
+    /* the timeline's related entries per meeting, in timeline order */
+    json_t **byid = xcalloc(c->nm ? c->nm : 1, sizeof *byid), *it;
+    size_t i;
+    json_array_foreach(timeline, i, it)
+    {
+        const char *kind = jsonio_str(it, "kind");
+        const struct compare_meeting *m = compare_meeting_by_id(c, jsonio_str(it, "meeting"));
+        if (!kind || strcmp(kind, "related") || !m)
+            continue;
+        if (!byid[m - c->m])
+            byid[m - c->m] = json_array();
+        json_array_append(byid[m - c->m], it);
+    }
     for (size_t k = 0; k < c->nm; k++) {
         const struct compare_meeting *m = &c->m[k];
         const char *mdate = jsonio_str(m->facts, "start_date");
-        json_t *upcoming = json_array(), *other = json_array(), *ev = json_array(), *it;
+        json_t *upcoming = json_array(), *other = json_array(), *ev = json_array();
         struct buf t = BUF_INIT;
-        size_t i;
-        json_array_foreach(timeline, i, it)
+        json_array_foreach(byid[k], i, it)
         {
-            const char *kind = jsonio_str(it, "kind"), *mid = jsonio_str(it, "meeting");
             const char *start = jsonio_str(it, "start_date");
-            if (!kind || strcmp(kind, "related") || !mid || strcmp(mid, m->id))
-                continue;
             json_array_append_new(start && mdate && strcmp(start, mdate) > 0 ? upcoming : other,
                                   json_string(jsonio_str(it, "label")));
         }
+        json_decref(byid[k]);
         if (!json_array_size(upcoming) && !json_array_size(other))
             goto next;
         /* evidence: the related-meeting sentences of the meeting's sources */
@@ -629,6 +655,7 @@ static void compare_find_related(struct compare_ctx *c, const json_t *timeline,
         json_decref(other);
         buf_free(&t);
     }
+    free(byid);
 }
 
 /* ------------------------------------------------------------ pairs */

@@ -294,7 +294,7 @@ static int compare_is_acting(const json_t *p)
     if (json_is_true(json_object_get(p, "acting")))
         return 1;
     if (t) {
-        char *f = utf8_fold(t, strlen(t));
+        char *f = compare_fold(t);
         int a = strstr(f, "acting ") == f || strstr(f, " acting ") != NULL ||
                 strstr(f, "performs the duties") != NULL || strstr(f, "performing the duties");
         free(f);

@@ -16,6 +16,19 @@
 
 /* ------------------------------------------------------------ words */
 
+char *compare_fold(const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    /* utf8_fold() returns an unterminated buffer when nothing survives the
+     * fold (only spaces and invisible characters): give "" for those */
+    while (i < len) {
+        uint32_t c = utf8_next(s, len, &i);
+        if (c == UTF8_BAD || (!utf8_is_space(c) && !utf8_is_invisible(c)))
+            return utf8_fold(s, len);
+    }
+    return xstrdup("");
+}
+
 /* Split folded text S into words: runs of ASCII letters/digits and
  * non-ASCII bytes; every other byte separates (hyphens too, so
  * "rules-based" is two words). "..." in a pattern becomes the word "...".
@@ -85,7 +98,7 @@ static int compare_match_at(char **p, size_t np, size_t pi, char **t, size_t nt,
 
 char **compare_text_words(const char *text, size_t *n)
 {
-    char *f = utf8_fold(text, strlen(text)), **w = compare_words(f, n, 0);
+    char *f = compare_fold(text), **w = compare_words(f, n, 0);
     free(f);
     return w;
 }
@@ -108,7 +121,7 @@ int compare_pattern_match(const struct compare_pattern *p, const char *text)
     int hit = 0;
     if (!text || p->nwords == 0)
         return 0;
-    f = utf8_fold(text, strlen(text));
+    f = compare_fold(text);
     t = compare_words(f, &nt, 0);
     for (size_t i = 0; i < nt && !hit; i++)
         hit = compare_match_at(p->words, p->nwords, 0, t, nt, i);
@@ -122,7 +135,7 @@ int compare_pattern_match(const struct compare_pattern *p, const char *text)
 static void compare_pattern_init(struct compare_pattern *p, const char *id, const char *label,
                                  const char *phrase, int level)
 {
-    char *f = utf8_fold(phrase, strlen(phrase));
+    char *f = compare_fold(phrase);
     p->id = xstrdup(id);
     p->label = xstrdup(label);
     p->phrase = xstrdup(phrase);
@@ -273,7 +286,7 @@ void compare_wordbuf_split(struct compare_wordbuf *b, const char *text)
 {
     char *s;
     free(b->text);
-    b->text = s = utf8_fold(text, strlen(text));
+    b->text = s = compare_fold(text);
     b->n = 0;
     /* the words of compare_words(), NUL-terminated in place: the byte after
      * a word is a separator (or the end) */
