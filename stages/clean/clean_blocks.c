@@ -90,10 +90,17 @@ static int is_closer(uint32_t cp)
            cp == 0x300D || cp == 0x300F;
 }
 
-static int ascii_alnum(unsigned char c)
-{
-    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
-}
+/* 1 for the ASCII digits and letters, 0 for every other byte. */
+static const unsigned char ascii_alnum[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30: 0-9 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40: A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x50: P-Z */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60: a-o */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70: p-z */
+};
 
 /* Word, stopword and CJK counts of normalised text T. */
 static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
@@ -108,22 +115,31 @@ static void unit_features(struct clean_unit *u, const struct clean_lex *lx)
     while (i <= n) {
         uint32_t cp = 0;
         int wc = 0;
-        if (i < n && ascii_alnum((unsigned char)t[i])) {
+        if (i < n && ascii_alnum[(unsigned char)t[i]]) {
             /* a run of ASCII letters and digits: no decoding, no case table */
-            size_t from = i, len;
+            size_t from = i, len, room;
             if (!inword) {
                 inword = 1;
                 wl = 0;
             }
-            while (i < n && ascii_alnum((unsigned char)t[i]))
+            while (i < n && ascii_alnum[(unsigned char)t[i]])
                 i++;
             len = i - from;
             u->chars += len;
             u->letters += len;
             prev_last = len >= 2 ? (unsigned char)t[i - 2] : last;
             last = (unsigned char)t[i - 1];
-            for (size_t k = from; k < i && wl + 1 < sizeof w - 1; k++)
-                w[wl++] = (char)(t[k] | 32); /* digits have bit 5 set already */
+            /* the word keeps its first sizeof w - 2 bytes */
+            room = sizeof w - 2 - wl;
+            if (len > room)
+                len = room;
+            if (wl + len > lx->stop_maxlen) {
+                wl += len; /* too long for a stopword: the bytes do not matter */
+                continue;
+            }
+            for (size_t k = 0; k < len; k++)
+                w[wl + k] = (char)(t[from + k] | 32); /* digits have bit 5 set already */
+            wl += len;
             continue;
         }
         if (i < n && (unsigned char)t[i] < 0x80) {
