@@ -20,6 +20,10 @@ void buf_grow(struct buf *b, size_t n)
         cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
     b->p = xrealloc(b->p, cap);
     b->cap = cap;
+    /* a buffer is a C string as soon as it has memory: buf_take() after a
+     * bare buf_grow() used to hand out unterminated bytes (utf8_fold of a
+     * text of only spaces, found by the compare stage under ASan) */
+    b->p[b->len] = '\0';
 }
 
 void buf_appendn(struct buf *b, const char *s, size_t n)

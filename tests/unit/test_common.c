@@ -64,6 +64,13 @@ static void test_utf8_fold(void **state)
     f = utf8_squeeze("a \xC2\xA0 b\n\nc", 10);
     assert_string_equal(f, "a b c");
     free(f);
+    /* only spaces and invisible characters: an empty string, terminated */
+    f = utf8_fold(" \t\xE2\x80\x8B\n", 6);
+    assert_string_equal(f, "");
+    free(f);
+    f = utf8_squeeze("  \n", 3);
+    assert_string_equal(f, "");
+    free(f);
     /* the already-squeezed fast path and the general path agree */
     static const char *const cases[][2] = {{"The two sides met.", "The two sides met."},
                                            {"a  b", "a b"},
