@@ -125,12 +125,17 @@ enum clean_kind {
 
 const char *clean_kind_name(enum clean_kind k);
 
+/* Units of at most this many words keep their fold after clean_blocks (the
+ * timestamp, outlet, break and chrome tests all stop above it). */
+#define CLEAN_FOLD_WORDS 30
+
 struct clean_unit {
     size_t a, b;   /* decoded byte range (trimmed) */
     size_t s0, s1; /* source byte range of the kept text (clean_norm's) */
     char *text;    /* normalised text (in the page's arena) */
     char *fold;    /* utf8_fold of text, trailing " .:|>-" cut, for lexicon matching
-                    * (in the page's arena) */
+                    * (in the page's arena); NULL (flen 0) once clean_blocks has
+                    * classified a unit of more than CLEAN_FOLD_WORDS words */
     size_t tlen, flen;
     enum clean_kind kind;
     size_t words, stops, letters, chars;

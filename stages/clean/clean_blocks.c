@@ -584,8 +584,8 @@ static size_t fold_text(const char *t, size_t n, char *out)
     return o;
 }
 
-/* Append the unit of decoded bytes [A,B) when it holds any text. Its text and
- * fold go to ARENA, whose capacity the caller reserved up front (it never
+/* Append the unit of decoded bytes [A,B) when it holds any text. Its text
+ * goes to ARENA, whose capacity the caller reserved up front (it never
  * moves); the units keep arena offsets until clean_blocks turns them into
  * pointers. */
 static void add_unit(struct clean_page *pg, const struct clean_decoded *d, struct buf *arena,
@@ -607,11 +607,8 @@ static void add_unit(struct clean_page *pg, const struct clean_decoded *d, struc
     u->s0 = s0;
     u->s1 = s1;
     u->tlen = arena->len - t0;
-    arena->len++; /* keep the NUL clean_norm left */
-    u->flen = fold_text(arena->p + t0, u->tlen, arena->p + arena->len);
+    arena->len++;                    /* keep the NUL clean_norm left */
     u->text = (char *)(uintptr_t)t0; /* an offset until the arena is complete */
-    arena->len += u->flen + 1;
-    arena->p[arena->len] = '\0';
     u->blank_before = blank_before;
     u->dup_of = -1;
 }
@@ -753,7 +750,7 @@ static int timestamp_shape(const struct clean_unit *u)
     char date[11];
     const char *f = u->fold;
     if (u->words > 30 || !clean_parse_date(u->text, u->tlen, date))
-        return 0;
+        return 0; /* (so F is kept: 30 <= CLEAN_FOLD_WORDS) */
     if (u->words <= 8)
         return 1;
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
@@ -818,12 +815,12 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
     char date_buf[11];
     double mass = 0, page_dens;
     size_t all_words = 0, all_stops = 0;
+    struct buf arena = BUF_INIT, scratch = BUF_INIT;
     memset(pg, 0, sizeof *pg);
     pg->title = -1;
     W = wrap_width(L, nl);
     {
         int blank = 1;
-        struct buf arena = BUF_INIT;
         size_t lines = 0;
         /* each unit takes at most its bytes twice (text, fold) and two NULs */
         buf_grow(&arena, xmul(d->len + nl + 8, 2));
@@ -850,10 +847,8 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
             i = j + 1;
         }
         pg->arena = arena.p;
-        for (i = 0; i < pg->n; i++) {
+        for (i = 0; i < pg->n; i++)
             pg->u[i].text = pg->arena + (size_t)(uintptr_t)pg->u[i].text;
-            pg->u[i].fold = pg->u[i].text + pg->u[i].tlen + 1;
-        }
     }
     free(L);
     if (pg->n == 0)
@@ -865,12 +860,29 @@ void clean_blocks(const struct clean_decoded *d, const struct clean_lex *lx, str
     for (i = 0; i < pg->n; i++) {
         struct clean_unit *u = &pg->u[i];
         unit_features(u, lx);
+        /* the fold is kept in the arena (it stays in place: its reserve
+         * holds every text and fold) for the units that are matched again
+         * later; a longer unit's fold serves the matching below only */
+        if (u->words <= CLEAN_FOLD_WORDS) {
+            u->fold = arena.p + arena.len;
+            u->flen = fold_text(u->text, u->tlen, u->fold);
+            arena.len += u->flen + 1;
+        } else {
+            buf_grow(&scratch, u->tlen + 1);
+            u->fold = scratch.p;
+            u->flen = fold_text(u->text, u->tlen, u->fold);
+        }
         u->chrome = chrome_match(u, lx);
         u->brk = break_match(u, lx);
         u->wire = wire_lead_shape(u);
         u->caption = caption_shape_raw(u, lx);
         u->teaser = teaser_shape_raw(u);
+        if (u->words > CLEAN_FOLD_WORDS) {
+            u->fold = NULL;
+            u->flen = 0;
+        }
     }
+    buf_free(&scratch);
     for (i = 0; i < pg->n; i++) {
         all_words += pg->u[i].words;
         all_stops += pg->u[i].stops;
