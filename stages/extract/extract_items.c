@@ -2,6 +2,7 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,9 +34,80 @@ static long xi_find(const json_t *arr, const char *key, const char *s, size_t le
 
 /* ---- acronyms ------------------------------------------------------------- */
 
+/* A set of acronym definitions, each the pair of byte strings (short form,
+ * long form), borrowed from the block texts: open addressing on an FNV-1a
+ * hash of both, so a document with many definitions stays linear. */
+struct xi_pairs {
+    const char **sf, **lf;
+    size_t *sfn, *lfn;
+    size_t cap, n;
+};
+
+static uint64_t xi_hash(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static size_t xi_pair_slot(const struct xi_pairs *t, const char *sf, size_t sfn, const char *lf,
+                           size_t lfn)
+{
+    uint64_t h = xi_hash(xi_hash(1469598103934665603ull, sf, sfn) ^ 0xff, lf, lfn);
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->sf[i] && !(t->sfn[i] == sfn && t->lfn[i] == lfn && !memcmp(t->sf[i], sf, sfn) &&
+                         !memcmp(t->lf[i], lf, lfn)))
+        i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+/* Add the pair unless present; non-zero when it was new. */
+static int xi_pair_add(struct xi_pairs *t, const char *sf, size_t sfn, const char *lf, size_t lfn)
+{
+    size_t i;
+    if (2 * (t->n + 1) > t->cap) {
+        struct xi_pairs old = *t;
+        t->cap = old.cap ? 2 * old.cap : 64;
+        t->sf = xcalloc(t->cap, sizeof *t->sf);
+        t->lf = xcalloc(t->cap, sizeof *t->lf);
+        t->sfn = xcalloc(t->cap, sizeof *t->sfn);
+        t->lfn = xcalloc(t->cap, sizeof *t->lfn);
+        for (size_t k = 0; k < old.cap; k++)
+            if (old.sf[k]) {
+                i = xi_pair_slot(t, old.sf[k], old.sfn[k], old.lf[k], old.lfn[k]);
+                t->sf[i] = old.sf[k];
+                t->lf[i] = old.lf[k];
+                t->sfn[i] = old.sfn[k];
+                t->lfn[i] = old.lfn[k];
+            }
+        free(old.sf);
+        free(old.lf);
+        free(old.sfn);
+        free(old.lfn);
+    }
+    i = xi_pair_slot(t, sf, sfn, lf, lfn);
+    if (t->sf[i])
+        return 0;
+    t->sf[i] = sf;
+    t->lf[i] = lf;
+    t->sfn[i] = sfn;
+    t->lfn[i] = lfn;
+    t->n++;
+    return 1;
+}
+
+static void xi_pairs_free(struct xi_pairs *t)
+{
+    free(t->sf);
+    free(t->lf);
+    free(t->sfn);
+    free(t->lfn);
+}
+
 json_t *extract_acronyms(const struct xdoc *doc)
 {
     json_t *out = json_array();
+    struct xi_pairs seen = {0};
     for (size_t bi = 0; bi < doc->nblocks; bi++) {
         const struct xblock *b = &doc->blocks[bi];
         struct acro_def *defs = NULL;
@@ -47,22 +119,12 @@ json_t *extract_acronyms(const struct xdoc *doc)
             struct acro_def *a = &defs[k];
             size_t si = xdoc_sent_at(doc, bi, a->lf_start);
             json_t *o;
-            int dup = 0;
-            size_t i;
-            json_t *e;
             if (a->sf_end <= a->sf_start || a->lf_end <= a->lf_start || a->sf_end > b->len ||
                 a->lf_end > b->len)
                 continue;
-            json_array_foreach(out, i, e)
-            {
-                const char *ac = jsonio_str(e, "acronym"), *nm = jsonio_str(e, "name");
-                if (ac && nm && strlen(ac) == a->sf_end - a->sf_start &&
-                    !memcmp(ac, b->text + a->sf_start, a->sf_end - a->sf_start) &&
-                    strlen(nm) == a->lf_end - a->lf_start &&
-                    !memcmp(nm, b->text + a->lf_start, a->lf_end - a->lf_start))
-                    dup = 1;
-            }
-            if (dup)
+            /* the first definition of a pair wins */
+            if (!xi_pair_add(&seen, b->text + a->sf_start, a->sf_end - a->sf_start,
+                             b->text + a->lf_start, a->lf_end - a->lf_start))
                 continue;
             o = json_object();
             json_object_set_new(o, "acronym",
@@ -77,6 +139,7 @@ json_t *extract_acronyms(const struct xdoc *doc)
         }
         free(defs);
     }
+    xi_pairs_free(&seen);
     return out;
 }
 

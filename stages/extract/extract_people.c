@@ -37,9 +37,28 @@ struct xperson {
     size_t *sents, nsents;
 };
 
+/* People by key: each person is listed under its letters ('c' + concat),
+ * its names_bucket ('b' + bucket), its last token ('t' + token) and its
+ * family name ('s' + surname). Every person xp_same() can match shares one
+ * of the first three with the name looked up, and a one-token reference
+ * matches by family name, so candidates come from four lists instead of a
+ * scan of everyone. A person renamed is listed under the new keys as well
+ * (stale entries are harmless: candidates are tested). */
+struct xp_list {
+    char *key; /* kind byte, then the key */
+    size_t klen;
+    size_t *id, n, cap;
+};
+
+struct xp_index {
+    struct xp_list *slot; /* open addressing, key NULL when empty */
+    size_t cap, n;
+};
+
 struct xpeople {
     struct xperson *p;
     size_t n, cap;
+    struct xp_index ix;
 };
 
 /* ---- names ------------------------------------------------------------------ */
@@ -223,16 +242,148 @@ static int xp_same(const struct xperson *a, const struct xperson *b)
     return s->ntok >= 2 && hit == s->ntok && !strcmp(s->tok[s->ntok - 1], l->tok[l->ntok - 1]);
 }
 
-static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen, const char *title,
-                              size_t tlen, const char *side, int acting, size_t si)
+static uint64_t xp_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The list of key KIND + K (N bytes); created when ADD, else NULL when
+ * absent. */
+static struct xp_list *xp_ix_list(struct xp_index *ix, char kind, const char *k, size_t n, int add)
+{
+    size_t i;
+    uint64_t h = (xp_hash(k, n) ^ (unsigned char)kind) * 1099511628211ull;
+    if (add && 2 * (ix->n + 1) > ix->cap) {
+        struct xp_index old = *ix;
+        ix->cap = old.cap ? 2 * old.cap : 64;
+        ix->slot = xcalloc(ix->cap, sizeof *ix->slot);
+        for (size_t j = 0; j < old.cap; j++)
+            if (old.slot[j].key) {
+                const struct xp_list *l = &old.slot[j];
+                uint64_t g = (xp_hash(l->key + 1, l->klen - 1) ^ (unsigned char)l->key[0]) *
+                             1099511628211ull;
+                i = (size_t)g & (ix->cap - 1);
+                while (ix->slot[i].key)
+                    i = (i + 1) & (ix->cap - 1);
+                ix->slot[i] = *l;
+            }
+        free(old.slot);
+    }
+    if (!ix->cap)
+        return NULL;
+    i = (size_t)h & (ix->cap - 1);
+    while (ix->slot[i].key) {
+        struct xp_list *l = &ix->slot[i];
+        if (l->klen == n + 1 && l->key[0] == kind && !memcmp(l->key + 1, k, n))
+            return l;
+        i = (i + 1) & (ix->cap - 1);
+    }
+    if (!add)
+        return NULL;
+    ix->slot[i].key = xmalloc(n + 2);
+    ix->slot[i].key[0] = kind;
+    memcpy(ix->slot[i].key + 1, k, n);
+    ix->slot[i].key[n + 1] = '\0';
+    ix->slot[i].klen = n + 1;
+    ix->n++;
+    return &ix->slot[i];
+}
+
+static void xp_ix_put(struct xp_index *ix, char kind, const char *k, size_t id)
+{
+    struct xp_list *l = xp_ix_list(ix, kind, k, strlen(k), 1);
+    for (size_t j = 0; j < l->n; j++)
+        if (l->id[j] == id)
+            return;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 4;
+        l->id = xrealloc(l->id, xmul(l->cap, sizeof *l->id));
+    }
+    l->id[l->n++] = id;
+}
+
+static void xp_ix_free(struct xp_index *ix)
+{
+    for (size_t j = 0; j < ix->cap; j++) {
+        free(ix->slot[j].key);
+        free(ix->slot[j].id);
+    }
+    free(ix->slot);
+    memset(ix, 0, sizeof *ix);
+}
+
+static const char *xp_surname(const struct xdata *x, const struct xperson *p);
+
+/* List person ID under its current keys. */
+static void xp_ix_person(const struct xdata *x, struct xpeople *pl, size_t id)
+{
+    const struct xperson *p = &pl->p[id];
+    xp_ix_put(&pl->ix, 'c', p->concat, id);
+    xp_ix_put(&pl->ix, 'b', p->bucket, id);
+    if (p->ntok) {
+        xp_ix_put(&pl->ix, 't', p->tok[p->ntok - 1], id);
+        xp_ix_put(&pl->ix, 's', xp_surname(x, p), id);
+    }
+}
+
+static int xp_id_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The people that may be Q (and, when SURNAME, those whose family name is
+ * Q's one token), ascending and without repeats, in *IDS (the caller
+ * frees); returns their number. */
+static size_t xp_candidates(const struct xpeople *pl, const struct xperson *q, int surname,
+                            size_t **ids)
+{
+    const struct xp_list *l[4] = {0};
+    size_t n = 0, m = 0, *v;
+    struct xp_index *ix = (struct xp_index *)&pl->ix; /* lookups do not add */
+    l[0] = xp_ix_list(ix, 'c', q->concat, strlen(q->concat), 0);
+    l[1] = xp_ix_list(ix, 'b', q->bucket, strlen(q->bucket), 0);
+    if (q->ntok) {
+        l[2] = xp_ix_list(ix, 't', q->tok[q->ntok - 1], strlen(q->tok[q->ntok - 1]), 0);
+        if (surname && q->ntok == 1)
+            l[3] = xp_ix_list(ix, 's', q->tok[0], strlen(q->tok[0]), 0);
+    }
+    for (int k = 0; k < 4; k++)
+        n += l[k] ? l[k]->n : 0;
+    *ids = v = n ? xmalloc(xmul(n, sizeof *v)) : NULL;
+    if (!n)
+        return 0;
+    n = 0;
+    for (int k = 0; k < 4; k++)
+        if (l[k]) {
+            memcpy(v + n, l[k]->id, l[k]->n * sizeof *v);
+            n += l[k]->n;
+        }
+    qsort(v, n, sizeof *v, xp_id_cmp);
+    for (size_t k = 0; k < n; k++)
+        if (!m || v[m - 1] != v[k])
+            v[m++] = v[k];
+    return m;
+}
+
+static struct xperson *xp_add(const struct xdata *x, struct xpeople *pl, const char *name,
+                              size_t nlen, const char *title, size_t tlen, const char *side,
+                              int acting, size_t si)
 {
     struct xperson np = {0};
+    size_t *cand, nc;
     np.name = xstrndup(name, nlen);
     xp_split(&np);
-    for (size_t i = 0; i < pl->n; i++) {
+    nc = xp_candidates(pl, &np, 0, &cand);
+    for (size_t c = 0; c < nc; c++) {
+        size_t i = cand[c];
         struct xperson *p = &pl->p[i];
         if (!xp_same(p, &np))
             continue;
+        free(cand);
         if (np.ntok > p->ntok) {
             free(p->name);
             p->name = np.name;
@@ -248,6 +399,7 @@ static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
             np.ntok = 0;
             np.concat = NULL;
             np.bucket = NULL;
+            xp_ix_person(x, pl, i);
         }
         if (!p->title && title)
             p->title = xstrndup(title, tlen);
@@ -265,8 +417,10 @@ static struct xperson *xp_add(struct xpeople *pl, const char *name, size_t nlen,
     np.title = title ? xstrndup(title, tlen) : NULL;
     np.side = side;
     np.acting = acting;
+    free(cand);
     xp_add_sent(&np, si);
     pl->p[pl->n++] = np;
+    xp_ix_person(x, pl, pl->n - 1);
     return &pl->p[pl->n - 1];
 }
 
@@ -485,9 +639,9 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
                 if (!side)
                     side = xp_delegation_side(x, s, ne, len);
                 if (xp_not_title(x, row))
-                    xp_add(pl, s + np, ne - np, NULL, 0, side, acting, si);
+                    xp_add(x, pl, s + np, ne - np, NULL, 0, side, acting, si);
                 else
-                    xp_add(pl, s + np, ne - np, s + ti, te - ti, side, acting, si);
+                    xp_add(x, pl, s + np, ne - np, s + ti, te - ti, side, acting, si);
                 pt_b = (size_t)-1;
                 i = ne;
                 continue;
@@ -543,7 +697,7 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
                     side2 = xp_title_side(x, row);
                 if (!side2)
                     side2 = xp_delegation_side(x, s, te, len);
-                xp_add(pl, s + np, ne - np, s + sidee, te - sidee, side2, acting, si);
+                xp_add(x, pl, s + np, ne - np, s + sidee, te - sidee, side2, acting, si);
                 i = te;
                 continue;
             }
@@ -564,14 +718,6 @@ struct xp_memo {
     long *val; /* person index, -1 none, -2 ambiguous */
     size_t cap, n;
 };
-
-static uint64_t xp_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
 
 static long *xp_memo_slot(struct xp_memo *mm, const char *s, size_t n, int *found)
 {
@@ -626,9 +772,12 @@ static long xp_resolve(const struct xdata *x, const struct xpeople *pl, const ch
     struct xperson q = {0};
     long hit = -1;
     int many = 0;
+    size_t *cand, nc;
     q.name = xstrndup(s, n);
     xp_split(&q);
-    for (size_t k = 0; k < pl->n; k++) {
+    nc = xp_candidates(pl, &q, 1, &cand);
+    for (size_t c = 0; c < nc; c++) {
+        size_t k = cand[c];
         const struct xperson *p = &pl->p[k];
         int ok = xp_same(p, &q);
         if (!ok && q.ntok == 1)
@@ -638,6 +787,7 @@ static long xp_resolve(const struct xdata *x, const struct xpeople *pl, const ch
             hit = (long)k;
         }
     }
+    free(cand);
     xp_free_one(&q);
     return many ? -2 : hit;
 }
@@ -975,6 +1125,7 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
         xp_free_one(p);
     }
     free(pl.p);
+    xp_ix_free(&pl.ix);
     return out;
 }
 
