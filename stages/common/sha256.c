@@ -1,6 +1,7 @@
 /* sha256.c - SHA-256 written from FIPS 180-4. */
 #include "sha256.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const uint32_t sha256_k[64] = {
@@ -15,7 +16,7 @@ static const uint32_t sha256_k[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-static void sha256_block(struct sha256 *c, const unsigned char *p)
+static void sha256_block(uint32_t st[8], const unsigned char *p)
 {
     uint32_t w[64], a, b, d, e, f, g, h, cc;
     for (int i = 0; i < 16; i++)
@@ -26,16 +27,101 @@ static void sha256_block(struct sha256 *c, const unsigned char *p)
         uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
-    e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
+    a = st[0], b = st[1], cc = st[2], d = st[3];
+    e = st[4], f = st[5], g = st[6], h = st[7];
     for (int i = 0; i < 64; i++) {
         uint32_t t1 =
             h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
         uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
         h = g, g = f, f = e, e = d + t1, d = cc, cc = b, b = a, a = t1 + t2;
     }
-    c->h[0] += a, c->h[1] += b, c->h[2] += cc, c->h[3] += d;
-    c->h[4] += e, c->h[5] += f, c->h[6] += g, c->h[7] += h;
+    st[0] += a, st[1] += b, st[2] += cc, st[3] += d;
+    st[4] += e, st[5] += f, st[6] += g, st[7] += h;
+}
+
+static void blocks_plain(uint32_t st[8], const unsigned char *p, size_t n)
+{
+    for (; n; n--, p += 64)
+        sha256_block(st, p);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/* The same compression with the x86 SHA extensions (SHA-NI), used when the
+ * CPU has them: about 4x faster, and hashing the input is a large share of
+ * clean's time. The instructions keep the state as two words-of-four,
+ * {a,b,e,f} and {c,d,g,h}, and do two rounds per sha256rnds2; sha256msg1/2
+ * compute the message schedule four words at a time. */
+#include <cpuid.h>
+#include <immintrin.h>
+
+#define SHANI __attribute__((target("sha,sse4.1,ssse3")))
+
+SHANI static void blocks_shani(uint32_t st[8], const unsigned char *p, size_t n)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i t = _mm_loadu_si128((const __m128i *)&st[0]);  /* d c b a (lane 3..0) */
+    __m128i s1 = _mm_loadu_si128((const __m128i *)&st[4]); /* h g f e */
+    __m128i s0;
+    t = _mm_shuffle_epi32(t, 0xB1);    /* c d a b */
+    s1 = _mm_shuffle_epi32(s1, 0x1B);  /* e f g h */
+    s0 = _mm_alignr_epi8(t, s1, 8);    /* a b e f */
+    s1 = _mm_blend_epi16(s1, t, 0xF0); /* c d g h */
+    for (; n; n--, p += 64) {
+        __m128i w[4], save0 = s0, save1 = s1;
+        for (int g = 0; g < 16; g++) {
+            __m128i m, cur;
+            if (g < 4) {
+                cur = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
+            } else { /* W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16] */
+                cur = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
+                cur = _mm_add_epi32(cur, _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+                cur = _mm_sha256msg2_epu32(cur, w[(g + 3) & 3]);
+            }
+            w[g & 3] = cur;
+            m = _mm_add_epi32(cur, _mm_loadu_si128((const __m128i *)&sha256_k[4 * g]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+        }
+        s0 = _mm_add_epi32(s0, save0);
+        s1 = _mm_add_epi32(s1, save1);
+    }
+    t = _mm_shuffle_epi32(s0, 0x1B);   /* f e b a */
+    s1 = _mm_shuffle_epi32(s1, 0xB1);  /* d c h g */
+    s0 = _mm_blend_epi16(t, s1, 0xF0); /* d c b a */
+    s1 = _mm_alignr_epi8(s1, t, 8);    /* h g f e */
+    _mm_storeu_si128((__m128i *)&st[0], s0);
+    _mm_storeu_si128((__m128i *)&st[4], s1);
+}
+
+static int have_shani(void)
+{
+    unsigned a, b, c, d;
+    if (getenv("BRIEFING_NO_SHANI")) /* tests compare both paths */
+        return 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+        return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    return (b >> 29) & 1; /* CPUID.(EAX=7,ECX=0):EBX.SHA[bit 29] */
+}
+#else
+static int have_shani(void)
+{
+    return 0;
+}
+#define blocks_shani blocks_plain
+#endif
+
+/* N whole blocks at P into ST, through the fastest path this CPU has. */
+static void sha256_blocks(uint32_t st[8], const unsigned char *p, size_t n)
+{
+    static int use = -1; /* -1 not yet known, 0 plain, 1 SHA-NI */
+    if (use < 0)
+        use = have_shani();
+    if (use)
+        blocks_shani(st, p, n);
+    else
+        blocks_plain(st, p, n);
 }
 
 void sha256_init(struct sha256 *c)
@@ -50,8 +136,10 @@ void sha256_init(struct sha256 *c)
 void sha256_update(struct sha256 *c, const void *data, size_t len)
 {
     const unsigned char *p = data;
+    if (len == 0)
+        return;
     c->bits += (uint64_t)len * 8;
-    while (len) {
+    if (c->used) { /* top up the partial block first */
         size_t take = 64 - c->used;
         if (take > len)
             take = len;
@@ -59,11 +147,19 @@ void sha256_update(struct sha256 *c, const void *data, size_t len)
         c->used += take;
         p += take;
         len -= take;
-        if (c->used == 64) {
-            sha256_block(c, c->block);
-            c->used = 0;
-        }
+        if (c->used < 64)
+            return;
+        sha256_blocks(c->h, c->block, 1);
+        c->used = 0;
     }
+    if (len >= 64) { /* whole blocks straight from the caller's bytes */
+        sha256_blocks(c->h, p, len / 64);
+        p += len / 64 * 64;
+        len %= 64;
+    }
+    if (len)
+        memcpy(c->block, p, len);
+    c->used = len;
 }
 
 void sha256_final(struct sha256 *c, unsigned char out[32])

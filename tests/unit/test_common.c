@@ -31,6 +31,38 @@ static void test_sha256_vectors(void **state)
     assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
     assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    sha256_hex(
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopq"
+        "rlmnopqrsmnopqrstnopqrstu",
+        112, hex);
+    assert_string_equal(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+}
+
+/* FIPS 180-2's one million 'a', fed in pieces of every size from 1 to 200
+ * bytes: partial blocks, whole blocks straight from the input, and both. */
+static void test_sha256_pieces(void **state)
+{
+    static const char hexd[] = "0123456789abcdef";
+    char chunk[200], hex[65];
+    unsigned char d[32];
+    struct sha256 c;
+    size_t left = 1000000, k = 1;
+    (void)state;
+    memset(chunk, 'a', sizeof chunk);
+    sha256_init(&c);
+    while (left) {
+        size_t n = k < left ? k : left;
+        sha256_update(&c, chunk, n);
+        left -= n;
+        k = k % 200 + 1;
+    }
+    sha256_final(&c, d);
+    for (int i = 0; i < 32; i++) {
+        hex[2 * i] = hexd[d[i] >> 4];
+        hex[2 * i + 1] = hexd[d[i] & 15];
+    }
+    hex[64] = '\0';
+    assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 static void test_utf8_decode(void **state)
@@ -215,6 +247,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sha256_vectors),
+        cmocka_unit_test(test_sha256_pieces),
         cmocka_unit_test(test_utf8_decode),
         cmocka_unit_test(test_utf8_fold),
         cmocka_unit_test(test_buf),
