@@ -77,13 +77,16 @@ entry_of() {
     esac
 }
 
-# obj SRC EXTRA_FLAGS...: compile SRC when its object is older; prints the object
+# obj SRC EXTRA_FLAGS...: compile SRC when its object is older than it or
+# than any header of the tree (a harness includes its stage's headers: a
+# struct that changed size must never be linked from a stale object);
+# prints the object
 obj() {
     local src=$1 o
     shift
     o="$out/obj/${src//\//_}.o"
-    if [ ! -f "$o" ] || [ "$src" -nt "$o" ] || [ -n "$(find stages/common tests/fuzz \
-        "$(dirname "$src")" -maxdepth 1 -name '*.h' -newer "$o" 2>/dev/null | head -1)" ]; then
+    if [ ! -f "$o" ] || [ "$src" -nt "$o" ] || [ -n "$(find stages tests/fuzz \
+        -name '*.h' -newer "$o" 2>/dev/null | head -1)" ]; then
         "$cc" "${cflags[@]}" "$@" -c "$src" -o "$o" >>"$out/logs/build.log" 2>&1 || return 1
     fi
     echo "$o"
