@@ -40,7 +40,7 @@ struct names_toks {
 static int names_is_honorific(const char *t)
 {
     for (size_t i = 0; names_honorifics[i]; i++)
-        if (!strcmp(t, names_honorifics[i]))
+        if (names_honorifics[i][0] == t[0] && !strcmp(t, names_honorifics[i]))
             return 1;
     return 0;
 }
@@ -283,22 +283,57 @@ static int names_is_vowel_letter(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* The results of names_segment() for the suffixes of one word, by suffix
+ * offset and depth (the search meets the same suffix through many
+ * segmentations of what precedes it): 0 not known, 1 none, 2 in RES. */
+struct names_seg_memo {
+    const char *w0;
+    unsigned char state[NAMES_MAX_PART + 1][NAMES_MAX_SYL];
+    struct names_parse res[NAMES_MAX_PART + 1][NAMES_MAX_SYL];
+};
+
+static int names_segment_search(const char *w, size_t len, struct names_parse *out, int depth,
+                                struct names_seg_memo *m);
+
 /* Best segmentation of W[0..LEN) into syllables: fewest syllables, then
  * fewest codas (a consonant between vowels opens the next syllable).
- * Returns 0 and fills OUT, or -1 when W is not a romanised Korean part. */
-static int names_segment(const char *w, size_t len, struct names_parse *out, int depth)
+ * Returns 0 and fills OUT, or -1 when W is not a romanised Korean part.
+ * W is a suffix of the word M was started for. */
+static int names_segment(const char *w, size_t len, struct names_parse *out, int depth,
+                         struct names_seg_memo *m)
 {
-    struct names_parse best, cand;
-    int have = 0, bestcodas = 0;
+    size_t at = (size_t)(w - m->w0);
+    int rc;
     if (len == 0) {
         out->n = 0;
         return 0;
     }
     if (depth >= NAMES_MAX_SYL)
         return -1;
+    if (m->state[at][depth]) {
+        if (m->state[at][depth] == 1)
+            return -1;
+        *out = m->res[at][depth];
+        return 0;
+    }
+    rc = names_segment_search(w, len, out, depth, m);
+    m->state[at][depth] = rc == 0 ? 2 : 1;
+    if (rc == 0)
+        m->res[at][depth] = *out;
+    return rc;
+}
+
+static int names_segment_search(const char *w, size_t len, struct names_parse *out, int depth,
+                                struct names_seg_memo *m)
+{
+    struct names_parse best, cand;
+    int have = 0, bestcodas = 0;
     best.n = 0;
     for (int oi = -1; oi == -1 || names_onsets[oi].s; oi++) {
-        size_t ol = oi < 0 ? 0 : strlen(names_onsets[oi].s);
+        size_t ol;
+        if (oi >= 0 && names_onsets[oi].s[0] != w[0])
+            continue; /* the first byte decides most onsets at once */
+        ol = oi < 0 ? 0 : strlen(names_onsets[oi].s);
         if (oi >= 0 && (ol > len || strncmp(w, names_onsets[oi].s, ol)))
             continue;
         /* vowels: every spelling that fits, plus "y" between consonants */
@@ -308,20 +343,25 @@ static int names_segment(const char *w, size_t len, struct names_parse *out, int
             size_t vl;
             if (!vs)
                 break;
+            if (ol >= len || vs[0] != w[ol])
+                continue;
             vl = strlen(vs);
             if (ol + vl > len || strncmp(w + ol, vs, vl))
                 continue;
             vset = names_vowels[vi].set;
             for (int ci = -1; ci == -1 || names_codas[ci].s; ci++) {
-                size_t cl = ci < 0 ? 0 : strlen(names_codas[ci].s);
-                size_t used = ol + vl + cl;
+                size_t cl, used;
+                if (ci >= 0 && (ol + vl >= len || names_codas[ci].s[0] != w[ol + vl]))
+                    continue;
+                cl = ci < 0 ? 0 : strlen(names_codas[ci].s);
+                used = ol + vl + cl;
                 if (ci >= 0 && (used > len || strncmp(w + ol + vl, names_codas[ci].s, cl)))
                     continue;
                 /* a coda cannot be followed by a vowel letter (it would be an onset) */
                 if (ci >= 0 && used < len &&
                     (names_is_vowel_letter(w[used]) || w[used] == 'y' || w[used] == 'w'))
                     continue;
-                if (names_segment(w + used, len - used, &cand, depth + 1) != 0)
+                if (names_segment(w + used, len - used, &cand, depth + 1, m) != 0)
                     continue;
                 if (cand.n + 1 > NAMES_MAX_SYL)
                     continue;
@@ -349,7 +389,7 @@ static int names_segment(const char *w, size_t len, struct names_parse *out, int
                     continue;
                 if (ci >= 0 && used < len && names_is_vowel_letter(w[used]))
                     continue;
-                if (names_segment(w + used, len - used, &cand, depth + 1) != 0 ||
+                if (names_segment(w + used, len - used, &cand, depth + 1, m) != 0 ||
                     cand.n + 1 > NAMES_MAX_SYL)
                     continue;
                 int codas = (ci >= 0);
@@ -380,6 +420,7 @@ static int names_segment_part(const char *tok, struct names_parse *out)
     char w[NAMES_MAX_PART + 1];
     size_t n = 0;
     const char *p = tok;
+    struct names_seg_memo memo;
     while (*p) {
         size_t l = strcspn(p, "-");
         struct names_parse one;
@@ -402,7 +443,9 @@ static int names_segment_part(const char *tok, struct names_parse *out)
         }
         if (n >= 2 && w[n - 1] == 'h' && names_is_vowel_letter(w[n - 2]))
             n--;
-        if (names_segment(w, n, &one, 0) != 0 || out->n + one.n > NAMES_MAX_SYL)
+        memo.w0 = w;
+        memset(memo.state, 0, sizeof memo.state);
+        if (names_segment(w, n, &one, 0, &memo) != 0 || out->n + one.n > NAMES_MAX_SYL)
             return -1;
         memcpy(out->s + out->n, one.s, one.n * sizeof one.s[0]);
         out->n += one.n;

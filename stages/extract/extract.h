@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "acronym.h"
 #include "dates.h"
 #include "diag.h"
 #include "offmap.h"
@@ -145,11 +146,13 @@ int xlist_has(const struct xlist *l, const char *word, size_t len, int icase);
 
 /* ---- text helpers ------------------------------------------------------- */
 
+/* 1 for the word bytes below, else 0. */
+extern const unsigned char xt_word_tab[256];
 /* Word bytes: ASCII letters and digits, and every byte of a UTF-8 sequence.
  * Inline: the matchers test it on every byte of every sentence. */
 static inline int xt_is_word(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return xt_word_tab[c];
 }
 /* Typographic quotes (U+2018, U+2019, U+201C, U+201D) at S+i end a word
  * although their bytes are >= 0x80: "NCG’s", "‘KIDD’". */
@@ -196,6 +199,10 @@ struct xblock {
     int title;     /* the title block */
     size_t s0, ns; /* its sentences: doc->sents[s0 .. s0+ns) */
     struct offmap map;
+    /* acronym_find() of the text, once asked for (xdoc_acronyms) */
+    struct acro_def *acro;
+    size_t nacro;
+    int acro_done;
 };
 
 struct xsent {
@@ -235,6 +242,9 @@ json_t *xdoc_evidence_span(const struct xdoc *doc, size_t bi, size_t t0, size_t 
  * order, each an evidence object whose "block" names its block kind; new
  * reference. */
 json_t *xdoc_sentences(const struct xdoc *doc);
+/* The acronym definitions of block BI (acronym_find), found once per
+ * document: *DEFS points into DOC. Returns their number. */
+size_t xdoc_acronyms(const struct xdoc *doc, size_t bi, const struct acro_def **defs);
 /* Index of the sentence holding block BI offset T, or (size_t)-1. */
 size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t);
 

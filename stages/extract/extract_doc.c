@@ -123,8 +123,10 @@ int xdoc_init(struct xdoc *doc, json_t *clean, const char *file, const char *pub
 
 void xdoc_free(struct xdoc *doc)
 {
-    for (size_t i = 0; i < doc->nblocks; i++)
+    for (size_t i = 0; i < doc->nblocks; i++) {
         offmap_free(&doc->blocks[i].map);
+        free(doc->blocks[i].acro);
+    }
     free(doc->blocks);
     for (size_t i = 0; doc->ev && i < doc->nsents; i++)
         json_decref(doc->ev[i]);
@@ -153,6 +155,17 @@ json_t *xdoc_evidence(const struct xdoc *doc, size_t si)
     if (!doc->ev[si])
         doc->ev[si] = xdoc_evidence_span(doc, s->blk, s->t0, s->t1);
     return json_incref(doc->ev[si]);
+}
+
+size_t xdoc_acronyms(const struct xdoc *doc, size_t bi, const struct acro_def **defs)
+{
+    struct xblock *b = &doc->blocks[bi];
+    if (!b->acro_done) {
+        b->nacro = acronym_find(b->text, b->len, &b->acro);
+        b->acro_done = 1;
+    }
+    *defs = b->acro;
+    return b->nacro;
 }
 
 size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t)

@@ -110,13 +110,13 @@ json_t *extract_acronyms(const struct xdoc *doc)
     struct xi_pairs seen = {0};
     for (size_t bi = 0; bi < doc->nblocks; bi++) {
         const struct xblock *b = &doc->blocks[bi];
-        struct acro_def *defs = NULL;
+        const struct acro_def *defs;
         size_t n;
         if (!b->body)
             continue;
-        n = acronym_find(b->text, b->len, &defs);
+        n = xdoc_acronyms(doc, bi, &defs);
         for (size_t k = 0; k < n; k++) {
-            struct acro_def *a = &defs[k];
+            const struct acro_def *a = &defs[k];
             size_t si = xdoc_sent_at(doc, bi, a->lf_start);
             json_t *o;
             if (a->sf_end <= a->sf_start || a->lf_end <= a->lf_start || a->sf_end > b->len ||
@@ -137,7 +137,6 @@ json_t *extract_acronyms(const struct xdoc *doc)
                                     : xdoc_evidence_span(doc, bi, a->lf_start, a->sf_end));
             json_array_append_new(out, o);
         }
-        free(defs);
     }
     xi_pairs_free(&seen);
     return out;
@@ -162,7 +161,7 @@ static int xi_cap_word(const char *s, size_t len, size_t p, size_t *wl)
     if (caps > 1 && caps * 2 >= n)
         return 0;
     for (size_t k = 0; k < sizeof no / sizeof no[0]; k++)
-        if (strlen(no[k]) == n && !strncmp(no[k], s + p, n))
+        if (no[k][0] == s[p] && strlen(no[k]) == n && !strncmp(no[k], s + p, n))
             return 0;
     return 1;
 }
@@ -220,7 +219,8 @@ json_t *extract_exercises(const struct xdoc *doc)
                 i = e;
                 continue;
             }
-            if (!xi_cap_word(s, len, i, &wl))
+            /* a named exercise starts with a capital */
+            if (!isupper((unsigned char)s[i]) || !xi_cap_word(s, len, i, &wl))
                 continue;
             /* a capitalised run ending in a suffix word, or after a prefix word */
             {
@@ -289,12 +289,12 @@ json_t *extract_mechanisms(const struct xdoc *doc)
     for (size_t bi = 0; bi < doc->nblocks; bi++) {
         const struct xblock *blk = &doc->blocks[bi];
         const char *s = blk->text;
-        struct acro_def *defs = NULL;
+        const struct acro_def *defs;
         size_t nd;
         if (!blk->body)
             continue;
         /* defined ones first: "Long Form Working Group (ACR)" gives the exact span */
-        nd = acronym_find(s, blk->len, &defs);
+        nd = xdoc_acronyms(doc, bi, &defs);
         for (size_t k = 0; k < nd; k++) {
             size_t si = xdoc_sent_at(doc, bi, defs[k].lf_start);
             if (si == (size_t)-1 || defs[k].lf_end > blk->len || defs[k].sf_end > blk->len ||
@@ -366,7 +366,6 @@ json_t *extract_mechanisms(const struct xdoc *doc)
                 i = e;
             }
         }
-        free(defs);
     }
     return out;
 }

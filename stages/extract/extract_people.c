@@ -11,6 +11,7 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -59,6 +60,12 @@ struct xpeople {
     struct xperson *p;
     size_t n, cap;
     struct xp_index ix;
+    /* xp_name_at() per sentence offset, for the anchors and the references
+     * look at the same offsets: sentence SI's offset T0+k is
+     * names[nbase[SI] + k], 0 when not computed, else 1 + the token count
+     * + 8 * the name's length */
+    size_t *nbase;
+    uint32_t *names;
 };
 
 /* ---- names ------------------------------------------------------------------ */
@@ -156,6 +163,26 @@ static size_t xp_name_at(const struct xdata *x, const char *s, size_t len, size_
     }
     *end = e;
     return nt;
+}
+
+/* xp_name_at() at offset I of sentence SI (the sentence's end bounds the
+ * name), computed once per document. */
+static size_t xp_name_in(const struct xdoc *doc, struct xpeople *pl, size_t si, size_t i,
+                         size_t *end)
+{
+    const struct xsent *st = &doc->sents[si];
+    const char *s = doc->blocks[st->blk].text;
+    size_t nt, e = i;
+    uint32_t *c;
+    if (i < st->t0 || i >= st->t1)
+        return xp_name_at(doc->data, s, st->t1, i, end);
+    c = &pl->names[pl->nbase[si] + (i - st->t0)];
+    if (!*c) {
+        nt = xp_name_at(doc->data, s, st->t1, i, &e);
+        *c = (uint32_t)(1 + nt + 8 * (e - i));
+    }
+    *end = i + (*c >> 3);
+    return (*c & 7) - 1;
 }
 
 size_t xpeople_name_at(const struct xdata *x, const char *s, size_t len, size_t i, size_t *end)
@@ -623,7 +650,7 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
                     np = xt_skip_sp(s, len, np + rl);
             }
             np = xp_skip_honorific(s, len, np);
-            nt = xp_name_at(x, s, len, np, &ne);
+            nt = xp_name_in(doc, pl, si, np, &ne);
             if (nt < 2) {
                 if (pt_b == (size_t)-1 || i >= pt_e) { /* not a title inside the last one */
                     pt_b = i;
@@ -649,7 +676,7 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
         }
         /* name first: "NAME, [who performs the duties of] [SIDE] TITLE ..." */
         np = xp_skip_honorific(s, len, i);
-        nt = xp_name_at(x, s, len, np, &ne);
+        nt = xp_name_in(doc, pl, si, np, &ne);
         if (nt >= 2 && ne + 2 < len && s[ne] == ',') {
             size_t p = xt_skip_sp(s, len, ne + 1), q, sidee;
             const char *side2 = NULL;
@@ -803,9 +830,13 @@ static size_t xp_refs(const struct xdoc *doc, size_t si, struct xpeople *pl, str
     if (!pl->n)
         return 0; /* no one anchored: nothing to refer to */
     for (size_t i = st->t0; i < st->t1 && n < max; i++) {
-        size_t ne, nt = xp_name_at(x, s, st->t1, i, &ne);
+        size_t ne, nt;
         long hit, *slot;
         int found;
+        /* a name starts with a capital, not inside a word */
+        if (!isupper((unsigned char)s[i]) || (i > 0 && xt_is_word((unsigned char)s[i - 1])))
+            continue;
+        nt = xp_name_in(doc, pl, si, i, &ne);
         if (!nt)
             continue;
         slot = xp_memo_slot(mm, s + i, ne - i, &found);
@@ -1090,6 +1121,13 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
     const char *parties[XP_MAX_PARTIES];
     size_t nparties = xp_parties(doc, m, parties);
     struct xp_memo mm = {0};
+    size_t nb = 0;
+    pl.nbase = xmalloc(xmul(doc->nsents + 1, sizeof *pl.nbase));
+    for (size_t si = 0; si < doc->nsents; si++) {
+        pl.nbase[si] = nb;
+        nb += doc->sents[si].t1 - doc->sents[si].t0;
+    }
+    pl.names = xcalloc(nb + 1, sizeof *pl.names);
     for (size_t si = 0; si < doc->nsents; si++)
         xp_anchor_sentence(doc, si, &pl);
     for (size_t i = 0; i < pl.n; i++) {
@@ -1125,6 +1163,8 @@ json_t *extract_people(const struct xdoc *doc, const struct xmeeting *m)
         xp_free_one(p);
     }
     free(pl.p);
+    free(pl.nbase);
+    free(pl.names);
     xp_ix_free(&pl.ix);
     return out;
 }

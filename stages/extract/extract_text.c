@@ -22,6 +22,20 @@ const unsigned char xt_fold_tab[256] = {
 #undef XT_F1
 };
 
+const unsigned char xt_word_tab[256] = {
+#define XT_W1(c)                                                                                   \
+    (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') ||     \
+     (c) >= 0x80)
+#define XT_W4(c) XT_W1(c), XT_W1((c) + 1), XT_W1((c) + 2), XT_W1((c) + 3)
+#define XT_W16(c) XT_W4(c), XT_W4((c) + 4), XT_W4((c) + 8), XT_W4((c) + 12)
+#define XT_W64(c) XT_W16(c), XT_W16((c) + 16), XT_W16((c) + 32), XT_W16((c) + 48)
+    XT_W64(0), XT_W64(64), XT_W64(128), XT_W64(192)
+#undef XT_W64
+#undef XT_W16
+#undef XT_W4
+#undef XT_W1
+};
+
 static int xt_eq(char a, char b, int icase)
 {
     return icase ? xt_fold_tab[(unsigned char)a] == xt_fold_tab[(unsigned char)b] : a == b;
@@ -326,7 +340,7 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
     for (size_t at = from; at < len; at++) {
         const uint32_t *rows;
         uint32_t nr;
-        if (!xt_ix_may(ix, s, len, at) || xt_inword(s, len, at))
+        if (xt_inword(s, len, at) || !xt_ix_may(ix, s, len, at))
             continue;
         uint32_t t4;
         nr = xt_ix_cands(ix, s, len, at, &rows);
@@ -350,7 +364,7 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
     for (size_t at = from; at < len; at++) {
         const uint32_t *rows;
         uint32_t nr;
-        if (!xt_ix_may(ix, s, len, at) || xt_inword(s, len, at))
+        if (xt_inword(s, len, at) || !xt_ix_may(ix, s, len, at))
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
