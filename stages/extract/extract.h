@@ -35,6 +35,14 @@ struct xindex {
      * (folded first byte << 8 | folded second byte) of an open-addressed table
      * (hmask + 1 slots); one[ofirst[c] .. ofirst[c+1]): the one-byte rows of c */
     uint32_t *prow, *hkey, *hoff, *hcnt, *one;
+    /* quad lists (file order): for the folded first four bytes qkey[h] of a
+     * row of four bytes or more, qrow[qoff[h] .. +qcnt[h]) holds the rows
+     * with those four bytes and the rows of one to three bytes that may
+     * match where they do (qmask + 1 slots, qkey 0 when empty). The pair
+     * lists above hold only rows shorter than four bytes: text whose four
+     * bytes start no row is tested against those alone. */
+    uint32_t *qrow, *qkey, *qoff, *qcnt;
+    uint32_t qmask;
     /* per row: its first four bytes folded (little-endian, zero-padded) and
      * the mask of those it has, a quick test before the full comparison */
     uint32_t *pre4, *mask4;
@@ -175,8 +183,16 @@ static inline int xt_inword(const char *s, size_t len, size_t at)
 size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase);
 /* Like xt_find, but not inside a hyphenated compound ("U.S.-led"). */
 size_t xt_find_word(const char *s, size_t len, size_t from, const char *pat, int icase);
-/* Length of PAT matched at S+at (word boundaries), 0 if no match. */
-size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase);
+/* xt_match_at() once the first byte matched. */
+size_t xt_match_at_rest(const char *s, size_t len, size_t at, const char *pat, int icase);
+/* Length of PAT matched at S+at (word boundaries), 0 if no match. Inline:
+ * callers try it at most offsets, and the first byte rejects most. */
+static inline size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
+{
+    if (at >= len || !pat[0] || (icase ? xt_fold(s[at]) != xt_fold(pat[0]) : s[at] != pat[0]))
+        return 0;
+    return xt_match_at_rest(s, len, at, pat, icase);
+}
 /* Longest entry of L matching at S+at; returns its index or -1, *MLEN the length. */
 long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at, int icase,
                    size_t *mlen);

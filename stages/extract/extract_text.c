@@ -36,11 +36,6 @@ const unsigned char xt_word_tab[256] = {
 #undef XT_W1
 };
 
-static int xt_eq(char a, char b, int icase)
-{
-    return icase ? xt_fold_tab[(unsigned char)a] == xt_fold_tab[(unsigned char)b] : a == b;
-}
-
 /* The match of PAT (N bytes, N > 0) at S+AT on word boundaries: N or 0. */
 static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n, int icase)
 {
@@ -62,10 +57,8 @@ static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, 
     return n;
 }
 
-size_t xt_match_at(const char *s, size_t len, size_t at, const char *pat, int icase)
+size_t xt_match_at_rest(const char *s, size_t len, size_t at, const char *pat, int icase)
 {
-    if (at >= len || !pat[0] || !xt_eq(s[at], pat[0], icase))
-        return 0;
     return xt_match_n(s, len, at, pat, strlen(pat), icase);
 }
 
@@ -121,6 +114,80 @@ static uint32_t xt_pair_hash(uint32_t key, uint32_t mask)
     return (key * 2654435761u) >> 16 & mask;
 }
 
+/* The rows shorter than four bytes that may match where the folded text
+ * starts with the bytes of K4 (xt_fold4 packing): the pair list of its first
+ * two bytes, else the one-byte rows of its first byte. *ROWS points into
+ * IX; returns their number. */
+static uint32_t xt_ix_short(const struct xindex *ix, uint32_t k4, const uint32_t **rows)
+{
+    unsigned c = k4 & 0xff;
+    uint32_t key = (uint32_t)c << 8 | (k4 >> 8 & 0xff), h = xt_pair_hash(key, ix->hmask);
+    for (; ix->hkey[h]; h = (h + 1) & ix->hmask)
+        if (ix->hkey[h] == key + 1) {
+            *rows = ix->prow + ix->hoff[h];
+            return ix->hcnt[h];
+        }
+    *rows = ix->one + ix->ofirst[c];
+    return ix->ofirst[c + 1] - ix->ofirst[c];
+}
+
+static uint32_t xt_quad_hash(uint32_t key, uint32_t mask)
+{
+    return (key * 2654435761u) >> 15 & mask;
+}
+
+static int xt_u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The quad lists (after the pair lists): for every folded first-four-bytes
+ * key of a row of four bytes or more, the rows with that key and the
+ * shorter rows of its first two bytes (the key's pair list, or the one-byte
+ * rows of its first byte), in file order. */
+static void xt_quads_build(struct xindex *ix)
+{
+    size_t n = ix->n, nk = 0, nd = 0, total = 0, w = 0;
+    struct xt_kr *kr = xcalloc(n ? n : 1, sizeof *kr);
+    for (size_t i = 0; i < n; i++)
+        if (ix->pat[i] && ix->len[i] >= 4)
+            kr[nk++] = (struct xt_kr){ix->pre4[i], (uint32_t)i};
+    qsort(kr, nk, sizeof *kr, xt_kr_cmp);
+    for (size_t a = 0; a < nk;) {
+        size_t b = a;
+        const uint32_t *sh;
+        while (b < nk && kr[b].key == kr[a].key)
+            b++;
+        nd++;
+        total += b - a + xt_ix_short(ix, kr[a].key, &sh);
+        a = b;
+    }
+    ix->qmask = 1;
+    while (ix->qmask + 1 < 2 * nd + 2)
+        ix->qmask = 2 * ix->qmask + 1;
+    ix->qkey = xcalloc(ix->qmask + 1, sizeof *ix->qkey);
+    ix->qoff = xcalloc(ix->qmask + 1, sizeof *ix->qoff);
+    ix->qcnt = xcalloc(ix->qmask + 1, sizeof *ix->qcnt);
+    ix->qrow = xcalloc(total ? total : 1, sizeof *ix->qrow);
+    for (size_t a = 0; a < nk;) {
+        uint32_t key = kr[a].key, h = xt_quad_hash(key, ix->qmask), start = (uint32_t)w;
+        const uint32_t *sh;
+        size_t ns = xt_ix_short(ix, key, &sh);
+        while (a < nk && kr[a].key == key)
+            ix->qrow[w++] = kr[a++].row;
+        memcpy(ix->qrow + w, sh, ns * sizeof *sh);
+        w += ns;
+        qsort(ix->qrow + start, w - start, sizeof *ix->qrow, xt_u32_cmp);
+        while (ix->qkey[h])
+            h = (h + 1) & ix->qmask;
+        ix->qkey[h] = key;
+        ix->qoff[h] = start;
+        ix->qcnt[h] = (uint32_t)w - start;
+    }
+    free(kr);
+}
+
 /* The pair lists: for every folded first-two-bytes key of a row, the rows
  * with that key merged in file order with the one-byte rows of its first
  * byte; a key without a list falls back to the one-byte rows (ix->row's
@@ -136,7 +203,7 @@ static void xt_pairs_build(struct xindex *ix)
             continue;
         if (!p[1])
             ones[xt_fold_tab[p[0]] + 1]++;
-        else
+        else if (ix->len[i] < 4)
             kr[nk++] =
                 (struct xt_kr){(uint32_t)xt_fold_tab[p[0]] << 8 | xt_fold_tab[p[1]], (uint32_t)i};
     }
@@ -185,6 +252,7 @@ static void xt_pairs_build(struct xindex *ix)
         ix->hcnt[h] = (uint32_t)w - start;
     }
     free(kr);
+    xt_quads_build(ix);
 }
 
 struct xindex *xindex_new(const char *const *pat, size_t n)
@@ -246,6 +314,10 @@ void xindex_free(struct xindex *ix)
     free(ix->hcnt);
     free(ix->pre4);
     free(ix->mask4);
+    free(ix->qrow);
+    free(ix->qkey);
+    free(ix->qoff);
+    free(ix->qcnt);
     free(ix);
 }
 
@@ -285,21 +357,17 @@ static int xt_ix_may(const struct xindex *ix, const char *s, size_t len, size_t 
     return ix->pair[k >> 3] >> (k & 7) & 1;
 }
 
-/* The rows that may match at S+AT (same folded first byte and, for rows
- * longer than one byte, same folded second byte), in file order: *ROWS
- * points into IX; returns their number. */
-static uint32_t xt_ix_cands(const struct xindex *ix, const char *s, size_t len, size_t at,
-                            const uint32_t **rows)
+/* The rows that may match at S+AT, whose folded first four bytes (zero past
+ * LEN) are T4, in file order: those of the quad list of T4, else the shorter
+ * rows of the first two bytes. *ROWS points into IX; returns their number. */
+static uint32_t xt_ix_cands(const struct xindex *ix, uint32_t t4, const uint32_t **rows)
 {
-    unsigned c = xt_fold_tab[(unsigned char)s[at]];
-    uint32_t key = (uint32_t)c << 8 | xt_c2(s, len, at), h = xt_pair_hash(key, ix->hmask);
-    for (; ix->hkey[h]; h = (h + 1) & ix->hmask)
-        if (ix->hkey[h] == key + 1) {
-            *rows = ix->prow + ix->hoff[h];
-            return ix->hcnt[h];
+    for (uint32_t h = xt_quad_hash(t4, ix->qmask); ix->qkey[h]; h = (h + 1) & ix->qmask)
+        if (ix->qkey[h] == t4) {
+            *rows = ix->qrow + ix->qoff[h];
+            return ix->qcnt[h];
         }
-    *rows = ix->one + ix->ofirst[c];
-    return ix->ofirst[c + 1] - ix->ofirst[c];
+    return xt_ix_short(ix, t4, rows);
 }
 
 size_t xindex_rows_at(const struct xindex *ix, const char *s, size_t len, size_t at,
@@ -320,7 +388,7 @@ long xindex_longest_at_slow(const struct xindex *ix, const char *s, size_t len, 
     size_t bl = 0;
     if (at < len && xt_ix_may(ix, s, len, at) && !xt_inword(s, len, at)) {
         const uint32_t *rows;
-        uint32_t nr = xt_ix_cands(ix, s, len, at, &rows), t4 = xt_fold4(s, len, at);
+        uint32_t t4 = xt_fold4(s, len, at), nr = xt_ix_cands(ix, t4, &rows);
         for (uint32_t k = 0; k < nr; k++) {
             size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t4);
             if (m > bl || (m && m == bl && (long)rows[k] < best)) {
@@ -342,9 +410,8 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
         uint32_t nr;
         if (xt_inword(s, len, at) || !xt_ix_may(ix, s, len, at))
             continue;
-        uint32_t t4;
-        nr = xt_ix_cands(ix, s, len, at, &rows);
-        t4 = xt_fold4(s, len, at);
+        uint32_t t4 = xt_fold4(s, len, at);
+        nr = xt_ix_cands(ix, t4, &rows);
         for (uint32_t k = 0; k < nr; k++) {
             size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t4);
             if (!m)
@@ -368,9 +435,8 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
-        uint32_t t4;
-        nr = xt_ix_cands(ix, s, len, at, &rows);
-        t4 = xt_fold4(s, len, at);
+        uint32_t t4 = xt_fold4(s, len, at);
+        nr = xt_ix_cands(ix, t4, &rows);
         for (uint32_t k = 0; k < nr; k++)
             if (xt_ix_row(ix, rows[k], s, len, at, mode, t4)) {
                 if (row)
