@@ -16,6 +16,7 @@
 #include "names.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -595,13 +596,11 @@ char *names_key(const char *name)
     return buf_take(&b);
 }
 
-char *names_bucket(const char *name)
+static char *names_bucket_compute(const char *name)
 {
     struct names_toks t;
     struct names_korean k;
     struct buf b = BUF_INIT;
-    if (!name)
-        return xstrdup("");
     if (names_tokenize(name, &t) != 0 || t.n == 0) {
         buf_append(&b, name);
         return buf_take(&b);
@@ -614,6 +613,35 @@ char *names_bucket(const char *name)
     buf_append(&b, "w:");
     buf_append(&b, t.t[t.n - 1]);
     return buf_take(&b);
+}
+
+/* The last buckets computed, by a hash of the name (direct-mapped): the same
+ * officials are named again and again, and reading a name as Korean tries
+ * many segmentations. */
+#define NAMES_BUCKET_CACHE 1024
+
+static struct {
+    char *name, *bucket;
+} names_bucket_cache[NAMES_BUCKET_CACHE];
+
+char *names_bucket(const char *name)
+{
+    uint32_t h = 2166136261u;
+    char *b;
+    if (!name)
+        return xstrdup("");
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h &= NAMES_BUCKET_CACHE - 1;
+    if (names_bucket_cache[h].name && !strcmp(names_bucket_cache[h].name, name))
+        return xstrdup(names_bucket_cache[h].bucket);
+    b = names_bucket_compute(name);
+    free(names_bucket_cache[h].name);
+    free(names_bucket_cache[h].bucket);
+    names_bucket_cache[h].name = NULL;
+    names_bucket_cache[h].bucket = xstrdup(b);
+    names_bucket_cache[h].name = xstrdup(name);
+    return b;
 }
 
 /* Token comparison for names that are not both read as Korean: the same

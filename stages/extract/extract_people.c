@@ -674,7 +674,10 @@ static void xp_anchor_sentence(const struct xdoc *doc, size_t si, struct xpeople
                 continue;
             }
         }
-        /* name first: "NAME, [who performs the duties of] [SIDE] TITLE ..." */
+        /* name first: "NAME, [who performs the duties of] [SIDE] TITLE ..."
+         * (a name and an honorific start with a capital) */
+        if (!isupper((unsigned char)s[i]))
+            continue;
         np = xp_skip_honorific(s, len, i);
         nt = xp_name_in(doc, pl, si, np, &ne);
         if (nt >= 2 && ne + 2 < len && s[ne] == ',') {

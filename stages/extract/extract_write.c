@@ -5,6 +5,7 @@
  * of the extraction. */
 #include "extract.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,29 @@ static void xw_indent(struct buf *b, size_t depth)
 /* A JSON string as jansson dumps it: '"', '\\' and control bytes escaped
  * (\b \f \n \r \t, else \u00XX upper-case), '/' and UTF-8 as they are
  * (jansson strings are valid UTF-8). */
+/* Non-zero when none of the 8 bytes at P needs an escape (a control byte,
+ * '"' or '\\'): the usual word-at-a-time tests for a byte below 0x20 and
+ * for a zero byte after XOR with '"' and with '\\' (exact for "any byte"). */
+static int xw_plain8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t v, q, k;
+    memcpy(&v, p, sizeof v);
+    q = v ^ (ones * '"');
+    k = v ^ (ones * '\\');
+    return !((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((k - ones) & ~k)) & highs);
+}
+
 static void xw_string(struct buf *b, const char *s, size_t n)
 {
     size_t i = 0, run = 0;
     buf_putc(b, '"');
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (i + 8 <= n && xw_plain8(s + i)) {
+            i += 8;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') {
             i++;
             continue;

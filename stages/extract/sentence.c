@@ -817,6 +817,13 @@ static int only_space(const char *t, size_t len, size_t a, size_t b)
     return 1;
 }
 
+/* Plain ASCII bytes: no sentence end, quote, line break or bullet starts at
+ * one. */
+static int sent_plain(unsigned char c)
+{
+    return c < 0x80 && c != '\n' && c != '\r' && c != '"' && c != '.' && c != '?' && c != '!';
+}
+
 size_t sentence_split(const char *text, size_t len, struct sent_span **out)
 {
     struct cuts cuts = {NULL, 0, 0};
@@ -844,9 +851,15 @@ size_t sentence_split(const char *text, size_t len, struct sent_span **out)
             i = lm[li].end;
             continue;
         }
-        /* plain ASCII text: none of the cases below starts here */
-        if (c < 0x80 && c != '\n' && c != '\r' && c != '"' && c != '.' && c != '?' && c != '!') {
+        /* plain ASCII text: none of the cases below starts here, nor does a
+         * list marker before BOUND (li stays the same up to there) */
+        if (sent_plain(c)) {
+            size_t bound = len;
+            if (li < nlm)
+                bound = lm[li].pos > i && lm[li].pos < lm[li].end ? lm[li].pos : lm[li].end;
             i++;
+            while (i < bound && sent_plain((unsigned char)text[i]))
+                i++;
             continue;
         }
         if ((bl = bullet_at(text, len, i)) != 0) {
