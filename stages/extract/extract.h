@@ -43,9 +43,10 @@ struct xindex {
      * bytes start no row is tested against those alone. */
     uint32_t *qrow, *qkey, *qoff, *qcnt;
     uint32_t qmask;
-    /* per row: its first four bytes folded (little-endian, zero-padded) and
-     * the mask of those it has, a quick test before the full comparison */
-    uint32_t *pre4, *mask4;
+    /* per row: its first eight bytes folded (little-endian, zero-padded) and
+     * the mask of those it has, a quick test before the full comparison
+     * (the low four bytes are the quad key) */
+    uint64_t *pre8, *mask8;
     uint32_t hmask;
     uint32_t ofirst[257];
     unsigned char pair[8192];

@@ -152,7 +152,7 @@ static void xt_quads_build(struct xindex *ix)
     struct xt_kr *kr = xcalloc(n ? n : 1, sizeof *kr);
     for (size_t i = 0; i < n; i++)
         if (ix->pat[i] && ix->len[i] >= 4)
-            kr[nk++] = (struct xt_kr){ix->pre4[i], (uint32_t)i};
+            kr[nk++] = (struct xt_kr){(uint32_t)ix->pre8[i], (uint32_t)i};
     qsort(kr, nk, sizeof *kr, xt_kr_cmp);
     for (size_t a = 0; a < nk;) {
         size_t b = a;
@@ -264,17 +264,17 @@ struct xindex *xindex_new(const char *const *pat, size_t n)
     ix->len = xcalloc(n ? n : 1, sizeof *ix->len);
     ix->caps = xcalloc(n ? n : 1, 1);
     ix->row = xcalloc(n ? n : 1, sizeof *ix->row);
-    ix->pre4 = xcalloc(n ? n : 1, sizeof *ix->pre4);
-    ix->mask4 = xcalloc(n ? n : 1, sizeof *ix->mask4);
+    ix->pre8 = xcalloc(n ? n : 1, sizeof *ix->pre8);
+    ix->mask8 = xcalloc(n ? n : 1, sizeof *ix->mask8);
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)pat[i];
         if (!p || !p[0])
             continue;
         ix->pat[i] = pat[i];
         ix->len[i] = strlen(pat[i]);
-        for (size_t k = 0; k < 4 && k < ix->len[i]; k++) {
-            ix->pre4[i] |= (uint32_t)xt_fold_tab[p[k]] << (8 * k);
-            ix->mask4[i] |= 0xffu << (8 * k);
+        for (size_t k = 0; k < 8 && k < ix->len[i]; k++) {
+            ix->pre8[i] |= (uint64_t)xt_fold_tab[p[k]] << (8 * k);
+            ix->mask8[i] |= (uint64_t)0xff << (8 * k);
         }
         ix->caps[i] = (unsigned char)xt_all_caps(pat[i]);
         ix->first[xt_fold_tab[p[0]] + 1]++;
@@ -312,8 +312,8 @@ void xindex_free(struct xindex *ix)
     free(ix->hkey);
     free(ix->hoff);
     free(ix->hcnt);
-    free(ix->pre4);
-    free(ix->mask4);
+    free(ix->pre8);
+    free(ix->mask8);
     free(ix->qrow);
     free(ix->qkey);
     free(ix->qoff);
@@ -321,23 +321,23 @@ void xindex_free(struct xindex *ix)
     free(ix);
 }
 
-/* The folded bytes S[AT..AT+4) as xindex pre4 packs a row (zero past LEN). */
-static uint32_t xt_fold4(const char *s, size_t len, size_t at)
+/* The folded bytes S[AT..AT+8) as xindex pre8 packs a row (zero past LEN). */
+static uint64_t xt_fold8(const char *s, size_t len, size_t at)
 {
-    uint32_t v = 0;
-    for (size_t k = 0; k < 4 && at + k < len; k++)
-        v |= (uint32_t)xt_fold_tab[(unsigned char)s[at + k]] << (8 * k);
+    uint64_t v = 0;
+    for (size_t k = 0; k < 8 && at + k < len; k++)
+        v |= (uint64_t)xt_fold_tab[(unsigned char)s[at + k]] << (8 * k);
     return v;
 }
 
-/* Row R of IX matched at S+AT in MODE: its length or 0. T4 is
- * xt_fold4(S, LEN, AT): a row whose folded first bytes differ cannot match
+/* Row R of IX matched at S+AT in MODE: its length or 0. T8 is
+ * xt_fold8(S, LEN, AT): a row whose folded first bytes differ cannot match
  * in any mode. */
 static size_t xt_ix_row(const struct xindex *ix, uint32_t r, const char *s, size_t len, size_t at,
-                        int mode, uint32_t t4)
+                        int mode, uint64_t t8)
 {
     int icase = mode == XT_AUTO ? !ix->caps[r] : mode;
-    if ((t4 & ix->mask4[r]) != ix->pre4[r])
+    if ((t8 & ix->mask8[r]) != ix->pre8[r])
         return 0;
     if (!icase && s[at] != ix->pat[r][0])
         return 0;
@@ -388,9 +388,10 @@ long xindex_longest_at_slow(const struct xindex *ix, const char *s, size_t len, 
     size_t bl = 0;
     if (at < len && xt_ix_may(ix, s, len, at) && !xt_inword(s, len, at)) {
         const uint32_t *rows;
-        uint32_t t4 = xt_fold4(s, len, at), nr = xt_ix_cands(ix, t4, &rows);
+        uint64_t t8 = xt_fold8(s, len, at);
+        uint32_t nr = xt_ix_cands(ix, (uint32_t)t8, &rows);
         for (uint32_t k = 0; k < nr; k++) {
-            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t4);
+            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t8);
             if (m > bl || (m && m == bl && (long)rows[k] < best)) {
                 bl = m;
                 best = (long)rows[k];
@@ -410,10 +411,10 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
         uint32_t nr;
         if (xt_inword(s, len, at) || !xt_ix_may(ix, s, len, at))
             continue;
-        uint32_t t4 = xt_fold4(s, len, at);
-        nr = xt_ix_cands(ix, t4, &rows);
+        uint64_t t8 = xt_fold8(s, len, at);
+        nr = xt_ix_cands(ix, (uint32_t)t8, &rows);
         for (uint32_t k = 0; k < nr; k++) {
-            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t4);
+            size_t m = xt_ix_row(ix, rows[k], s, len, at, mode, t8);
             if (!m)
                 continue;
             if (h->n == h->cap) {
@@ -435,10 +436,10 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
-        uint32_t t4 = xt_fold4(s, len, at);
-        nr = xt_ix_cands(ix, t4, &rows);
+        uint64_t t8 = xt_fold8(s, len, at);
+        nr = xt_ix_cands(ix, (uint32_t)t8, &rows);
         for (uint32_t k = 0; k < nr; k++)
-            if (xt_ix_row(ix, rows[k], s, len, at, mode, t4)) {
+            if (xt_ix_row(ix, rows[k], s, len, at, mode, t8)) {
                 if (row)
                     *row = rows[k];
                 return at;
