@@ -263,7 +263,7 @@ run_stage() {
     for ((k = 0; k < n; k += chunk)); do
         local files=()
         for i in "${todo[@]:k:chunk}"; do files+=("${stage_in[i]}"); done
-        "$BIN/$stage" -O "$outdir/$sub" -- "${files[@]}" 2>"$tmp/err.$stage.$c" &
+        "$BIN/$stage" --no-sync -O "$outdir/$sub" -- "${files[@]}" 2>"$tmp/err.$stage.$c" &
         c=$((c + 1)) running=$((running + 1))
         if [ "$running" -ge "$jobs" ]; then
             wait -n 2>/dev/null
@@ -273,6 +273,9 @@ run_stage() {
         fi
     done
     wait
+    # the stages wrote without one fsync per file: one sync of the output file
+    # system now, before any of these outputs is recorded in the cache
+    sync -f "$outdir/$sub" 2>/dev/null || sync
     progress "$stage" "$n" "$n"
     local errs=()
     for ((k = 0; k < c; k++)); do

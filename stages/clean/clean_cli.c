@@ -11,8 +11,8 @@
 
 void clean_usage(FILE *out)
 {
-    fputs("usage: clean [--text] [--encoding NAME] [--replace] [-o FILE] FILE|-\n"
-          "       clean [--text] [--encoding NAME] [--replace] -O DIR FILE...\n"
+    fputs("usage: clean [--text] [--encoding NAME] [--replace] [--no-sync] [-o FILE] FILE|-\n"
+          "       clean [--text] [--encoding NAME] [--replace] [--no-sync] -O DIR FILE...\n"
           "\n"
           "Turn a saved web page text into the clean document (JSON, see\n"
           "schemas/clean.schema.json): the article's blocks with byte offsets into\n"
@@ -24,6 +24,8 @@ void clean_usage(FILE *out)
           "                   detecting UTF-8/16/32, CP949 or Windows-1252\n"
           "  --replace        substitute U+FFFD for invalid byte sequences (counted in\n"
           "                   source.replacements) instead of failing\n"
+          "  --no-sync        do not fsync each output before renaming it into place\n"
+          "                   (still atomic; the caller syncs, as run.sh does)\n"
           "  -o FILE          write to FILE atomically (default: stdout)\n"
           "  -O DIR           batch: write DIR/<stem>.json (.txt with --text) per input;\n"
           "                   a bad input is reported and the others still run\n"
@@ -54,6 +56,8 @@ int clean_parse_args(int argc, char **argv, struct clean_opts *o)
             o->text = 1;
         else if (strcmp(a, "--replace") == 0)
             o->replace = 1;
+        else if (strcmp(a, "--no-sync") == 0)
+            fileio_fsync = 0;
         else if ((strcmp(a, "--encoding") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "-O") == 0) &&
                  i + 1 < argc) {
             const char *v = argv[++i];

@@ -13,6 +13,8 @@
 
 #include "xalloc.h"
 
+int fileio_fsync = 1;
+
 /* How long reading a named FIFO waits for a writer to open it. */
 #define FILEIO_FIFO_WAIT_MS 5000
 
@@ -263,7 +265,8 @@ int fileio_write_atomic(const char *path, const void *data, size_t len, struct d
     xalloc_on_exit_unlink(fileio_tmp_path);
     um = umask(0);
     umask(um);
-    if (fchmod(fd, 0666 & ~um) != 0 || fileio_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    if (fchmod(fd, 0666 & ~um) != 0 || fileio_write_all(fd, data, len) != 0 ||
+        (fileio_fsync && fsync(fd) != 0)) {
         err = errno;
         close(fd);
         goto fail;

@@ -25,6 +25,12 @@ char *fileio_read(const char *path, size_t max, size_t *len, struct diag *d);
  * (not atomic, and not closed). Returns 0, or -1 with D filled. */
 int fileio_write_atomic(const char *path, const void *data, size_t len, struct diag *d);
 
+/* 0: do not fsync each file before its rename (still atomic against a
+ * killed process; durability against a power cut is then the caller's: run.sh
+ * syncs the output file system once per stage, before it records the
+ * outputs in its cache). Default 1. */
+extern int fileio_fsync;
+
 /* Install SIGINT/SIGTERM/SIGHUP/SIGPIPE handlers that remove the temp file
  * being written before the process dies. Call once from main(). */
 void fileio_install_signal_cleanup(void);

@@ -26,11 +26,13 @@ struct extract_opts {
 
 static void extract_usage(FILE *f)
 {
-    fputs("usage: extract [--published YYYY-MM-DD] [-o FILE] CLEAN_JSON|-\n"
-          "       extract [--published YYYY-MM-DD] -O DIR CLEAN_JSON...\n"
+    fputs("usage: extract [--published YYYY-MM-DD] [--no-sync] [-o FILE] CLEAN_JSON|-\n"
+          "       extract [--published YYYY-MM-DD] [--no-sync] -O DIR CLEAN_JSON...\n"
           "Turn a clean document (schemas/clean.schema.json) into a meeting record\n"
           "(schemas/meeting.schema.json).\n"
           "  --published DATE  publication date for relative dates (overrides meta.published)\n"
+          "  --no-sync         do not fsync each output before renaming it into place\n"
+          "                    (still atomic; the caller syncs, as run.sh does)\n"
           "  -o FILE           write the record to FILE atomically (default: stdout)\n"
           "  -O DIR            write DIR/<stem>.json for each input; continue past bad ones\n"
           "  --help, --version\n"
@@ -57,6 +59,8 @@ static int extract_parse_args(int argc, char **argv, struct extract_opts *o)
             o->published = argv[++i];
         } else if (!strncmp(a, "--published=", 12)) {
             o->published = a + 12;
+        } else if (!strcmp(a, "--no-sync")) {
+            fileio_fsync = 0;
         } else if (!strcmp(a, "-o") && i + 1 < argc) {
             o->out = argv[++i];
         } else if (!strcmp(a, "-O") && i + 1 < argc) {

@@ -163,3 +163,17 @@ for f in "$TMP"/mut/*.txt; do
     fi
 done
 check_eq "mutated pages: no crash" "" "$mut_bad"
+
+# --no-sync (what run.sh passes in batch mode) changes nothing but the fsync
+nosync_bad=""
+for s in "$ROOT"/seeds/*.txt; do
+    [ -f "$s" ] || continue
+    b=$(basename "$s" .txt)
+    "$BIN/clean" -o "$TMP/ns-$b.a.clean" "$s" 2>/dev/null &&
+        "$BIN/clean" --no-sync -o "$TMP/ns-$b.b.clean" "$s" 2>/dev/null &&
+        cmp -s "$TMP/ns-$b.a.clean" "$TMP/ns-$b.b.clean" || nosync_bad="$nosync_bad clean:$b"
+    "$BIN/extract" -o "$TMP/ns-$b.a.json" "$TMP/ns-$b.a.clean" 2>/dev/null &&
+        "$BIN/extract" --no-sync -o "$TMP/ns-$b.b.json" "$TMP/ns-$b.a.clean" 2>/dev/null &&
+        cmp -s "$TMP/ns-$b.a.json" "$TMP/ns-$b.b.json" || nosync_bad="$nosync_bad extract:$b"
+done
+check_eq "--no-sync gives the same clean and extract outputs" "" "$nosync_bad"
