@@ -623,9 +623,10 @@ static int compile_keyword(struct schema *S, struct snode *n, const char *k, siz
             n->pats[i].re = sregex_compile(m[i].key, m[i].klen, err, sizeof err);
             n->npats = i + 1;
             if (!n->pats[i].re) {
-                free(m);
-                return cfail(S, loc, "patternProperties: bad regular expression \"%s\": %s",
-                             m[i].key, err);
+                int rc = cfail(S, loc, "patternProperties: bad regular expression \"%s\": %s",
+                               m[i].key, err);
+                free(m); /* after the message: it quotes m[i].key */
+                return rc;
             }
         }
         free(m);

@@ -59,3 +59,19 @@ for dir in "$CASES"/*/; do
         not_ok "$name: at least 20 invalid cases" "found $n"
     fi
 done
+
+# Schemas that cannot be compiled: a clear error naming the file, exit 2 (an
+# invalid schema, as --help says), no crash (the fuzzer found the
+# bad-pattern message read after its memory was freed)
+echo '{}' >"$TMP/empty.json"
+for bad in '{"patternProperties": {"(": {}}}' '{"pattern": "[a-"}' \
+    '{"properties": {"a": {"patternProperties": {"x{2,1}": {}}}}}' '{"type": 7}'; do
+    printf '%s\n' "$bad" >"$TMP/bad.schema.json"
+    "$JS" "$TMP/bad.schema.json" "$TMP/empty.json" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" = 2 ] && grep -q "bad.schema.json" "$TMP/err" && ! grep -q Sanitizer "$TMP/err"; then
+        ok "uncompilable schema $bad: exit 2 naming the file"
+    else
+        not_ok "uncompilable schema $bad: exit 2 naming the file" "exit $rc: $(head -3 "$TMP/err")"
+    fi
+done
