@@ -537,6 +537,8 @@ static int compile_map(struct schema *S, const json_t *v, const char *base, cons
     size_t kl, i = 0;
     json_t *sub;
     char *l;
+    *out = NULL; /* a caller may free it whatever happens */
+    *n = 0;
     if (!json_is_object(v))
         return cfail(S, loc, "%s must be an object of schemas", kw);
     *n = json_object_size(v);

@@ -65,7 +65,8 @@ done
 # bad-pattern message read after its memory was freed)
 echo '{}' >"$TMP/empty.json"
 for bad in '{"patternProperties": {"(": {}}}' '{"pattern": "[a-"}' \
-    '{"properties": {"a": {"patternProperties": {"x{2,1}": {}}}}}' '{"type": 7}'; do
+    '{"properties": {"a": {"patternProperties": {"x{2,1}": {}}}}}' '{"type": 7}' \
+    '{"patternProperties": "evidence"}' '{"properties": []}'; do
     printf '%s\n' "$bad" >"$TMP/bad.schema.json"
     "$JS" "$TMP/bad.schema.json" "$TMP/empty.json" >"$TMP/out" 2>"$TMP/err"
     rc=$?
