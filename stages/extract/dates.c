@@ -215,9 +215,16 @@ static size_t dt_tokenize(const char *t, size_t len, struct dtok **out)
 
 /* ---------------------------------------------------------- vocabularies */
 
+/* strcmp(A, B) == 0 with the first bytes compared inline: most words of a
+ * text differ from a calendar word there. */
+static int dt_eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 static int dt_is(const struct dtok *k, const char *w)
 {
-    return k->kind == DT_WORD && strcmp(k->low, w) == 0;
+    return k->kind == DT_WORD && dt_eq(k->low, w);
 }
 
 /* Month 1-12 of a capitalised month name or abbreviation, else 0. */
@@ -231,9 +238,9 @@ static int dt_month(const struct dtok *k)
     if (k->kind != DT_WORD || !k->upper)
         return 0;
     for (int m = 0; m < 12; m++)
-        if (strcmp(k->low, full[m]) == 0 || strcmp(k->low, abbr[m]) == 0)
+        if (dt_eq(k->low, full[m]) || dt_eq(k->low, abbr[m]))
             return m + 1;
-    if (strcmp(k->low, "sept") == 0)
+    if (dt_eq(k->low, "sept"))
         return 9;
     return 0;
 }
@@ -260,10 +267,10 @@ static int dt_weekday(const struct dtok *k)
     if (k->kind != DT_WORD || !k->upper)
         return 0;
     for (int w = 0; w < 7; w++)
-        if (strcmp(k->low, wd[w]) == 0)
+        if (dt_eq(k->low, wd[w]))
             return w + 1;
     for (size_t a = 0; a < sizeof ab / sizeof ab[0]; a++)
-        if (strcmp(k->low, ab[a].w) == 0 && (k->dot || ab[a].bare))
+        if (dt_eq(k->low, ab[a].w) && (k->dot || ab[a].bare))
             return ab[a].day;
     return 0;
 }
@@ -294,7 +301,7 @@ static int dt_trigger(const struct dtok *k)
     if (k->kind != DT_WORD)
         return 0;
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(k->low, w[i]) == 0)
+        if (dt_eq(k->low, w[i]))
             return 1;
     return 0;
 }

@@ -194,9 +194,13 @@ static inline size_t xt_match_at(const char *s, size_t len, size_t at, const cha
         return 0;
     return xt_match_at_rest(s, len, at, pat, icase);
 }
-/* Longest entry of L matching at S+at; returns its index or -1, *MLEN the length. */
-long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at, int icase,
-                   size_t *mlen);
+/* Longest entry of L matching at S+at; returns its index or -1, *MLEN the length.
+ * Inline: callers try it at every offset of a sentence. */
+static inline long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at,
+                                 int icase, size_t *mlen)
+{
+    return xindex_longest_at(l->ia, s, len, at, icase, mlen);
+}
 /* Skip spaces forward / backward. */
 size_t xt_skip_sp(const char *s, size_t len, size_t i);
 size_t xt_back_sp(const char *s, size_t i);

@@ -36,8 +36,32 @@ const unsigned char xt_word_tab[256] = {
 #undef XT_W1
 };
 
-/* The match of PAT (N bytes, N > 0) at S+AT on word boundaries: N or 0. */
-static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n, int icase)
+/* The folded bytes S[AT..AT+8) as xindex pre8 packs a row (zero past LEN). */
+static uint64_t xt_fold8(const char *s, size_t len, size_t at)
+{
+    uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at once: xt_fold_tab folds only A-Z, so add 0x20 to the
+     * bytes below 0x80 that are >= 'A' and <= 'Z' (no carry between bytes) */
+    if (len - at >= 8) {
+        const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+        uint64_t low7, ge_a, gt_z;
+        memcpy(&v, s + at, 8);
+        low7 = v & ~high;
+        ge_a = low7 + (0x80 - 'A') * ones;
+        gt_z = low7 + (0x7f - 'Z') * ones;
+        return v | ((ge_a & ~gt_z & ~v & high) >> 2);
+    }
+#endif
+    for (size_t k = 0; k < 8 && at + k < len; k++)
+        v |= (uint64_t)xt_fold_tab[(unsigned char)s[at + k]] << (8 * k);
+    return v;
+}
+
+/* The match of PAT (N bytes, N > 0) at S+AT on word boundaries: N or 0.
+ * With ICASE the first KNOWN bytes (<= N) are known to match folded. */
+static size_t xt_match_fold(const char *s, size_t len, size_t at, const char *pat, size_t n,
+                            int icase, size_t known)
 {
     if (len - at < n)
         return 0;
@@ -45,7 +69,7 @@ static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, 
         !(at >= 3 && xt_is_quote(s, len, at - 3)))
         return 0;
     if (icase) {
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = known; i < n; i++)
             if (xt_fold_tab[(unsigned char)s[at + i]] != xt_fold_tab[(unsigned char)pat[i]])
                 return 0;
     } else if (memcmp(s + at, pat, n) != 0) {
@@ -55,6 +79,11 @@ static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, 
         xt_is_word((unsigned char)pat[n - 1]) && !xt_is_quote(s, len, at + n))
         return 0;
     return n;
+}
+
+static size_t xt_match_n(const char *s, size_t len, size_t at, const char *pat, size_t n, int icase)
+{
+    return xt_match_fold(s, len, at, pat, n, icase, 0);
 }
 
 size_t xt_match_at_rest(const char *s, size_t len, size_t at, const char *pat, int icase)
@@ -70,7 +99,7 @@ size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icas
     if (icase) {
         unsigned char f0 = xt_fold_tab[(unsigned char)pat[0]];
         for (size_t i = from; i + n <= len; i++)
-            if (xt_fold_tab[(unsigned char)s[i]] == f0 && xt_match_n(s, len, i, pat, n, 1))
+            if (xt_fold_tab[(unsigned char)s[i]] == f0 && xt_match_fold(s, len, i, pat, n, 1, 1))
                 return i;
     } else {
         const char *p = s + from, *end = s + len - n + 1;
@@ -321,15 +350,6 @@ void xindex_free(struct xindex *ix)
     free(ix);
 }
 
-/* The folded bytes S[AT..AT+8) as xindex pre8 packs a row (zero past LEN). */
-static uint64_t xt_fold8(const char *s, size_t len, size_t at)
-{
-    uint64_t v = 0;
-    for (size_t k = 0; k < 8 && at + k < len; k++)
-        v |= (uint64_t)xt_fold_tab[(unsigned char)s[at + k]] << (8 * k);
-    return v;
-}
-
 /* Row R of IX matched at S+AT in MODE: its length or 0. T8 is
  * xt_fold8(S, LEN, AT): a row whose folded first bytes differ cannot match
  * in any mode. */
@@ -341,7 +361,9 @@ static size_t xt_ix_row(const struct xindex *ix, uint32_t r, const char *s, size
         return 0;
     if (!icase && s[at] != ix->pat[r][0])
         return 0;
-    return xt_match_n(s, len, at, ix->pat[r], ix->len[r], icase);
+    /* the folded first eight bytes (or all) matched above */
+    return xt_match_fold(s, len, at, ix->pat[r], ix->len[r], icase,
+                         ix->len[r] < 8 ? ix->len[r] : 8);
 }
 
 /* The folded byte after S+AT, 0 at the end. */
@@ -406,10 +428,17 @@ long xindex_longest_at_slow(const struct xindex *ix, const char *s, size_t len, 
 void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
                  struct xhits *h)
 {
+    unsigned char pw = from > 0 && from <= len && xt_is_word((unsigned char)s[from - 1]);
     for (size_t at = from; at < len; at++) {
         const uint32_t *rows;
         uint32_t nr;
-        if (xt_inword(s, len, at) || !xt_ix_may(ix, s, len, at))
+        /* xt_inword with the previous byte's word test carried over (a
+         * skipped offset is a word byte: PW stays set) */
+        unsigned char w = xt_word_tab[(unsigned char)s[at]];
+        if (pw & w && (at < 3 || (unsigned char)s[at - 3] != 0xe2 || !xt_is_quote(s, len, at - 3)))
+            continue;
+        pw = w;
+        if (!xt_ix_may(ix, s, len, at))
             continue;
         uint64_t t8 = xt_fold8(s, len, at);
         nr = xt_ix_cands(ix, (uint32_t)t8, &rows);
@@ -429,10 +458,17 @@ void xindex_scan(const struct xindex *ix, const char *s, size_t len, size_t from
 size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t from, int mode,
                     int word, size_t *row)
 {
+    unsigned char pw = from > 0 && from <= len && xt_is_word((unsigned char)s[from - 1]);
     for (size_t at = from; at < len; at++) {
         const uint32_t *rows;
         uint32_t nr;
-        if (xt_inword(s, len, at) || !xt_ix_may(ix, s, len, at))
+        /* xt_inword with the previous byte's word test carried over (a
+         * skipped offset is a word byte: PW stays set) */
+        unsigned char w = xt_word_tab[(unsigned char)s[at]];
+        if (pw & w && (at < 3 || (unsigned char)s[at - 3] != 0xe2 || !xt_is_quote(s, len, at - 3)))
+            continue;
+        pw = w;
+        if (!xt_ix_may(ix, s, len, at))
             continue;
         if (word && at > 0 && (s[at - 1] == '-' || s[at - 1] == '/'))
             continue;
@@ -446,12 +482,6 @@ size_t xindex_first(const struct xindex *ix, const char *s, size_t len, size_t f
             }
     }
     return (size_t)-1;
-}
-
-long xt_longest_at(const struct xlist *l, const char *s, size_t len, size_t at, int icase,
-                   size_t *mlen)
-{
-    return xindex_longest_at(l->ia, s, len, at, icase, mlen);
 }
 
 size_t xt_skip_sp(const char *s, size_t len, size_t i)
