@@ -189,14 +189,6 @@ void clean_meta_free(struct clean_meta *m);
 json_t *clean_document(const char *src, size_t len, const char *name, const char *encoding,
                        int replace, const struct clean_lex *lx, struct diag *d);
 
-/* DOC serialised exactly as jsonio_dumps() would (2-space indent, insertion
- * order, trailing newline), without jansson's per-character dumper. Heap
- * string (caller frees), its length in *LEN. */
-char *clean_json_dumps(const json_t *doc, size_t *len);
-/* clean_json_dumps() written to PATH atomically ("-" or NULL: stdout). 0 or -1
- * with D filled. */
-int clean_json_write(const char *path, const json_t *doc, struct diag *d);
-
 /* The --text rendering of a clean document: title, then headings and
  * paragraphs, one blank line between blocks. Heap string, caller frees. */
 char *clean_text_render(const json_t *doc);

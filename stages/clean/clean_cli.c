@@ -136,7 +136,7 @@ static int clean_one(const struct clean_opts *o, const struct clean_lex *lx, con
             rc = fileio_write_atomic(out, t, strlen(t), d);
             free(t);
         } else {
-            rc = clean_json_write(out, doc, d);
+            rc = jsonio_write(out, doc, d);
         }
     }
     json_decref(doc);

@@ -17,8 +17,11 @@ json_t *jsonio_load(const char *path, struct diag *d);
 json_t *jsonio_loadb(const char *text, size_t len, const char *name, struct diag *d);
 
 /* Serialise deterministically (insertion order, 2-space indent, trailing
- * newline). Returns a heap string (caller frees). */
+ * newline): the bytes of json_dumps(JSON_INDENT(2) | JSON_REAL_PRECISION(10)
+ * | JSON_ENCODE_ANY) plus "\n", written without jansson's dumper. Returns a
+ * heap string (caller frees); jsonio_dumpsn also gives its length. */
 char *jsonio_dumps(const json_t *doc);
+char *jsonio_dumpsn(const json_t *doc, size_t *len);
 
 /* Write DOC to PATH atomically ("-" or NULL: stdout). 0 or -1 with D. */
 int jsonio_write(const char *path, const json_t *doc, struct diag *d);

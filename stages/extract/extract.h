@@ -269,15 +269,6 @@ size_t xdoc_acronyms(const struct xdoc *doc, size_t bi, const struct acro_def **
 /* Index of the sentence holding block BI offset T, or (size_t)-1. */
 size_t xdoc_sent_at(const struct xdoc *doc, size_t bi, size_t t);
 
-/* ---- output ------------------------------------------------------------- */
-
-/* DOC as the bytes jsonio_dumps gives (2-space indent, a final newline);
- * *LEN their number. The caller frees the string. */
-char *xwrite_dumps(const json_t *doc, size_t *len);
-/* Write DOC like jsonio_write (atomically; "-" is stdout). 0, or -1 with D
- * filled. */
-int xwrite_file(const char *path, const json_t *doc, struct diag *d);
-
 /* ---- record parts (each returns new references) -------------------------- */
 
 struct xmeeting {

@@ -106,7 +106,7 @@ static int extract_one(const char *in, const char *out, const struct extract_opt
     json_decref(clean);
     if (!rec)
         return -1;
-    rc = xwrite_file(out, rec, d);
+    rc = jsonio_write(out, rec, d);
     json_decref(rec);
     return rc;
 }

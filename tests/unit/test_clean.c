@@ -16,39 +16,6 @@
 #include "offmap.h"
 #include "xalloc.h"
 
-/* ---- the JSON writer --------------------------------------------------- */
-
-/* clean_json_dumps writes the bytes jsonio_dumps (jansson) writes. */
-static void test_json_dumps_like_jansson(void **state)
-{
-    json_t *doc = json_object(), *arr = json_array(), *inner = json_object();
-    char *want, *got;
-    size_t len;
-    (void)state;
-    json_object_set_new(doc, "esc", json_string("q\" b\\ / \b\f\n\r\t \x01\x1F \x7F end"));
-    json_object_set_new(doc, "utf8",
-                        json_string("caf\xC3\xA9 \xE2\x80\x99 \xE2\x80\xA8 \xF0\x9F\x98\x80"));
-    json_object_set_new(doc, "empty", json_string(""));
-    json_object_set_new(doc, "ints", arr);
-    json_array_append_new(arr, json_integer(0));
-    json_array_append_new(arr, json_integer(-42));
-    json_array_append_new(arr, json_integer(9007199254740993LL));
-    json_array_append_new(arr, json_array());
-    json_array_append_new(arr, json_object());
-    json_object_set_new(inner, "t", json_true());
-    json_object_set_new(inner, "f", json_false());
-    json_object_set_new(inner, "n", json_null());
-    json_object_set_new(inner, "r", json_real(0.1));
-    json_object_set_new(doc, "ke\"y\n", inner);
-    want = jsonio_dumps(doc);
-    got = clean_json_dumps(doc, &len);
-    assert_string_equal(got, want);
-    assert_int_equal(len, strlen(want));
-    free(want);
-    free(got);
-    json_decref(doc);
-}
-
 /* ---- decoding ---------------------------------------------------------- */
 
 static void test_decode_utf8_bom(void **state)
@@ -508,7 +475,6 @@ static void test_blocks_card_list(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_json_dumps_like_jansson),
         cmocka_unit_test(test_decode_utf8_bom),
         cmocka_unit_test(test_decode_utf16le),
         cmocka_unit_test(test_decode_invalid_utf8),

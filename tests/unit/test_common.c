@@ -65,6 +65,63 @@ static void test_sha256_pieces(void **state)
     assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* jansson's own dump of DOC plus the newline: what jsonio_dumps must give. */
+static char *jansson_dumps(const json_t *doc)
+{
+    char *s = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY);
+    size_t n;
+    assert_non_null(s);
+    n = strlen(s);
+    s = realloc(s, n + 2);
+    assert_non_null(s);
+    s[n] = '\n';
+    s[n + 1] = '\0';
+    return s;
+}
+
+/* jsonio's writer gives jansson's bytes: escapes (quotes, backslash,
+ * control bytes, DEL and U+2028 kept), UTF-8, NUL inside a string, integers
+ * at the limits, reals, empty containers, nesting, key order and odd keys. */
+static void test_jsonio_dumps_like_jansson(void **state)
+{
+    json_t *doc = json_object(), *arr = json_array(), *inner = json_object();
+    char *want, *got;
+    size_t len;
+    (void)state;
+    json_object_set_new(doc, "esc", json_string("q\" b\\ / \b\f\n\r\t \x01\x1F \x7F end"));
+    json_object_set_new(doc, "utf8",
+                        json_string("caf\xC3\xA9 \xE2\x80\x99 \xE2\x80\xA8 \xF0\x9F\x98\x80"));
+    json_object_set_new(doc, "long",
+                        json_string("an ordinary sentence longer than eight bytes, "
+                                    "with a \"quote\" past the first words"));
+    json_object_set_new(doc, "nul", json_stringn("a\0b", 3));
+    json_object_set_new(doc, "empty", json_string(""));
+    json_object_set_new(doc, "ints", arr);
+    json_array_append_new(arr, json_integer(0));
+    json_array_append_new(arr, json_integer(-42));
+    json_array_append_new(arr, json_integer(9007199254740993LL));
+    json_array_append_new(arr, json_integer(INT64_MIN));
+    json_array_append_new(arr, json_real(0.5));
+    json_array_append_new(arr, json_real(1e21));
+    json_array_append_new(arr, json_array());
+    json_array_append_new(arr, json_object());
+    json_object_set_new(inner, "t", json_true());
+    json_object_set_new(inner, "f", json_false());
+    json_object_set_new(inner, "n", json_null());
+    json_object_set_new(inner, "r", json_real(0.1));
+    json_object_set_new(doc, "ke\"y\n", inner);
+    want = jansson_dumps(doc);
+    got = jsonio_dumpsn(doc, &len);
+    assert_string_equal(got, want);
+    assert_int_equal(len, strlen(want));
+    free(got);
+    got = jsonio_dumps(json_array_get(arr, 1)); /* a bare scalar (JSON_ENCODE_ANY) */
+    assert_string_equal(got, "-42\n");
+    free(got);
+    free(want);
+    json_decref(doc);
+}
+
 static void test_utf8_decode(void **state)
 {
     size_t i = 0;
@@ -248,6 +305,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sha256_vectors),
         cmocka_unit_test(test_sha256_pieces),
+        cmocka_unit_test(test_jsonio_dumps_like_jansson),
         cmocka_unit_test(test_utf8_decode),
         cmocka_unit_test(test_utf8_fold),
         cmocka_unit_test(test_buf),

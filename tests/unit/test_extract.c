@@ -133,27 +133,6 @@ static void test_text_match(void **state)
     assert_int_equal(xt_word_len("Seoul.", 6, 0), 5);
 }
 
-/* The record writer gives jsonio_dumps's bytes: escapes, UTF-8, reals,
- * empty containers, nesting, key order. */
-static void test_write_matches_jsonio(void **state)
-{
-    (void)state;
-    json_t *doc =
-        json_pack("{s:s, s:[], s:{}, s:[i, f, f, b, n, {s:[s]}], s:s#}", "text",
-                  "a \"q\" \\ / \b\f\n\r\t \x01\x1f caf\xc3\xa9 \xe2\x80\x99", "empty_a", "empty_o",
-                  "mixed", -42, 0.5, 1e21, 1, "k", "deep", "nul", "a\0b", (int)3);
-    char *want, *got;
-    size_t n;
-    assert_non_null(doc);
-    want = jsonio_dumps(doc);
-    got = xwrite_dumps(doc, &n);
-    assert_string_equal(got, want);
-    assert_int_equal(n, strlen(want));
-    free(want);
-    free(got);
-    json_decref(doc);
-}
-
 static void test_record_kidd(void **state)
 {
     static const char *const paras[] = {
@@ -368,7 +347,6 @@ int main(void)
         cmocka_unit_test(test_record_unknown_series),
         cmocka_unit_test(test_record_quotes_and_roles),
         cmocka_unit_test(test_record_bad_input),
-        cmocka_unit_test(test_write_matches_jsonio),
     };
     xalloc_init("test_extract");
     cmocka_set_message_output(CM_OUTPUT_TAP);
