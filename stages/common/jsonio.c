@@ -8,13 +8,19 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "jsonread.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 json_t *jsonio_loadb(const char *text, size_t len, const char *name, struct diag *d)
 {
     json_error_t err;
-    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    /* the fast reader gives jansson's values; whatever it declines (every
+     * error among it) goes to jansson, whose messages we report */
+    json_t *doc = jsonread_fast(text, len);
+    if (doc)
+        return doc;
+    doc = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (!doc) {
         diag_set(d, name, "not valid JSON: %s", err.text);
         if (err.line > 0)

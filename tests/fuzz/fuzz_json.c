@@ -1,11 +1,14 @@
 /* fuzz_json.c - jsonio_loadb, offmap_from_block and offmap_src on fuzzed
- * JSON: a document of blocks (or one block) with text, start, end and map. */
+ * JSON: a document of blocks (or one block) with text, start, end and map.
+ * Also differential: whatever the fast reader (jsonread.c) takes, jansson's
+ * json_loadb must read as the same value. */
 #include <jansson.h>
 #include <stdint.h>
 
 #include "diag.h"
 #include "fuzz_util.h"
 #include "jsonio.h"
+#include "jsonread.h"
 #include "offmap.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -48,6 +51,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t i;
     char *dump;
     diag_clear(&d);
+    {
+        json_t *fast = jsonread_fast((const char *)data, size), *ref;
+        if (fast) {
+            char *a, *b;
+            ref = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
+                             NULL);
+            FUZZ_CHECK(ref != NULL);
+            a = jsonio_dumps(fast);
+            b = jsonio_dumps(ref);
+            FUZZ_CHECK(strcmp(a, b) == 0 && json_equal(fast, ref));
+            free(a);
+            free(b);
+            json_decref(ref);
+            json_decref(fast);
+        }
+    }
     doc = jsonio_loadb((const char *)data, size, "fuzz.json", &d);
     if (!doc) {
         FUZZ_CHECK(d.set);

@@ -16,6 +16,7 @@
 #include "evidence.h"
 #include "fileio.h"
 #include "jsonio.h"
+#include "jsonread.h"
 #include "offmap.h"
 #include "sha256.h"
 #include "utf8.h"
@@ -300,6 +301,182 @@ static void test_jsonio_error_position(void **state)
     json_decref(s);
 }
 
+/* ---- the fast reader (jsonread.c) against jansson's json_loadb ---------- */
+
+#define JR_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
+
+/* The fast reader's verdict on TEXT must agree with jansson: when it
+ * returns a value, jansson returns the same one (same dump, key order,
+ * types). Returns whether the fast reader took it. */
+static int jr_agrees(const char *text, size_t len)
+{
+    json_error_t err;
+    json_t *fast = jsonread_fast(text, len), *ref = json_loadb(text, len, JR_FLAGS, &err);
+    int took = fast != NULL;
+    if (fast) {
+        char *a, *b;
+        if (!ref)
+            fail_msg("fast reader accepted what jansson rejects (%s): %.*s", err.text, (int)len,
+                     text);
+        a = jsonio_dumps(fast);
+        b = jsonio_dumps(ref);
+        if (strcmp(a, b) != 0 || !json_equal(fast, ref))
+            fail_msg("fast reader's value differs from jansson's for %.*s", (int)len, text);
+        free(a);
+        free(b);
+    }
+    json_decref(fast);
+    json_decref(ref);
+    return took;
+}
+
+static void test_jsonread_takes_valid(void **state)
+{
+    static const char *const docs[] = {
+        "{}",
+        "[]",
+        " \t\r\n{ \"a\" : [ 1 , 2 ] , \"b\" : { } }\n",
+        "{\n  \"format\": \"x\",\n  \"blocks\": [\n    {\n      \"kind\": \"paragraph\",\n"
+        "      \"start\": 0,\n      \"end\": 12\n    }\n  ]\n}\n",
+        "\"a string longer than eight bytes with caf\xC3\xA9 and \xE2\x80\x99 and "
+        "\xF0\x9F\x98\x80 at odd places \x7F\"",
+        "\"esc: \\\" \\\\ \\/ \\b \\f \\n \\r \\t\"",
+        "\"\\u00e9\\u00C9 \\u2028 \\ud83d\\ude00 \\uFFFF\"",
+        "{\"k\\\"ey\": {\"in\\ner\": \"v\\u0041\"}, \"k2\": \"\"}",
+        "[0, -0, 7, -42, 123456789012345678, -123456789012345678]",
+        "[0.5, -1.5E-3, 1e21, 2E+2, 0e0, 1e-400, 3.14159265358979323846]",
+        "[true, false, null, [[[]]], {\"\": null}]",
+        "42",
+        "-0.0",
+        "null",
+        "\"\"",
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        if (!jr_agrees(docs[i], strlen(docs[i])))
+            fail_msg("fast reader declined valid %s", docs[i]);
+}
+
+static void test_jsonread_declines(void **state)
+{
+    /* errors (jansson's message is reported) and valid rarities left to it */
+    static const char *const docs[] = {
+        "",
+        " ",
+        "{",
+        "[",
+        "}",
+        "[1,]",
+        "[,1]",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{\"a\":1 \"b\":2}",
+        "{a:1}",
+        "[1 2]",
+        "01",
+        "-01",
+        "1.",
+        "1.e3",
+        "1e",
+        "1e+",
+        "-",
+        ".5",
+        "+1",
+        "tru",
+        "truex",
+        "nul",
+        "nullx",
+        "NaN",
+        "\"\\u0000\"",
+        "{\"a\\u0000\":1}",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\ud800x\"",
+        "\"\\u12\"",
+        "\"\\u12G4\"",
+        "\"\\x\"",
+        "\"\\\"",
+        "\"a\x01\"",
+        "\"tab\tin\"",
+        "\"\xC3\"",
+        "\"\xC0\x80\"",
+        "\"\xED\xA0\x80\"",
+        "\"\xF4\x90\x80\x80\"",
+        "\"\xFF\"",
+        "\"abc",
+        "{\"a\":1,\"a\":2}",
+        "[1] x",
+        "{} {}",
+        "\xEF\xBB\xBF{}",
+        "1e999",
+        "-1e999",
+        "1234567890123456789",
+        "-9223372036854775808",
+        "99999999999999999999",
+        "[1]\x01",
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        if (jr_agrees(docs[i], strlen(docs[i])))
+            fail_msg("fast reader took %s", docs[i]);
+    /* a NUL byte inside the buffer, and nesting deeper than the reader goes */
+    assert_false(jr_agrees("[1]\0", 4));
+    assert_false(jr_agrees("\"a\0b\"", 5));
+    {
+        char deep[2 * 300 + 1];
+        memset(deep, '[', 300);
+        memset(deep + 300, ']', 300);
+        deep[600] = '\0';
+        assert_false(jr_agrees(deep, 600));
+        assert_true(jr_agrees(deep + 100, 400)); /* 200 levels: taken */
+    }
+}
+
+/* Mutations of a document (bytes replaced, dropped, duplicated) with a
+ * fixed-seed generator: whatever the fast reader takes, jansson reads the
+ * same; a good share of the originals must be taken, or the test proves
+ * nothing. */
+static void test_jsonread_mutations(void **state)
+{
+    static const char base[] =
+        "{\"a\": [1, -2, 3.5e2, true, false, null], \"s\": \"caf\xC3\xA9 \\u00e9 \\n \\\\ "
+        "\\ud83d\\ude00\", \"o\": {\"x\": {}, \"y\": [[]], \"\": \"\"}, \"n\": 0}";
+    static const char alphabet[] = "{}[]:,\"\\ u0123456789abcdefe.-+EtrnlsAZ\x01\x7F\xC3\xA9\xFF";
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    char doc[256];
+    int taken = 0, n = 20000;
+    (void)state;
+    for (int i = 0; i < n; i++) {
+        size_t len = sizeof base - 1;
+        memcpy(doc, base, len);
+        for (int k = 0; k < 1 + i % 3; k++) {
+            size_t at;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            at = (size_t)(x % len);
+            switch ((x >> 32) % 3) {
+            case 0:
+                doc[at] = alphabet[(x >> 40) % (sizeof alphabet - 1)];
+                break;
+            case 1:
+                memmove(doc + at, doc + at + 1, len - at - 1);
+                len--;
+                break;
+            default:
+                if (len + 1 < sizeof doc) {
+                    memmove(doc + at + 1, doc + at, len - at);
+                    len++;
+                }
+            }
+        }
+        taken += jr_agrees(doc, len);
+    }
+    assert_true(jr_agrees(base, sizeof base - 1));
+    assert_true(taken > n / 20);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +491,9 @@ int main(void)
         cmocka_unit_test(test_atomic_write),
         cmocka_unit_test(test_stem),
         cmocka_unit_test(test_jsonio_error_position),
+        cmocka_unit_test(test_jsonread_takes_valid),
+        cmocka_unit_test(test_jsonread_declines),
+        cmocka_unit_test(test_jsonread_mutations),
     };
     xalloc_init("test_common");
     return cmocka_run_group_tests(tests, NULL, NULL);
