@@ -202,7 +202,7 @@ static void jw_value(struct buf *b, const json_t *v, size_t depth)
         if (!r)
             xalloc_die();
         buf_append(b, r);
-        free(r);
+        xalloc_json_free(r);
         break;
     }
     case JSON_TRUE:

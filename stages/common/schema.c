@@ -382,7 +382,7 @@ static void put_json(struct buf *b, const json_t *j)
     if (strlen(s) > 120)
         strcpy(s + 117, "...");
     buf_append(b, s);
-    free(s);
+    xalloc_json_free(s);
 }
 
 static void put_types(struct buf *b, unsigned types)

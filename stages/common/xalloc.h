@@ -28,6 +28,11 @@ char *xstrndup(const char *s, size_t n);
 /* Multiply with overflow check (dies on overflow like on OOM). */
 size_t xmul(size_t a, size_t b);
 
+/* Free memory that jansson allocated for the caller (what json_dumps
+ * returns): jansson allocates through xalloc, which keeps a small-block
+ * cache with a header per block, so plain free() on it is wrong. */
+void xalloc_json_free(void *p);
+
 /* Allocation for third-party allocators that handle NULL themselves
  * (libharu): counts toward fault injection, returns NULL on failure. */
 void *xalloc_try(size_t n);

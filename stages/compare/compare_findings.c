@@ -211,7 +211,7 @@ static void compare_caveats(struct compare_ctx *c, json_t *doc, json_t *caveats)
                 if (!val)
                     xalloc_die();
                 buf_printf(&b, "%s %s says %s", j ? ";" : "", jsonio_str(v, "file"), val);
-                free(val);
+                xalloc_json_free(val);
             }
             buf_append(&b, ".");
             compare_caveat(caveats, "conflict", buf_str(&b), compare_one_id(m));

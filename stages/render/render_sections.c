@@ -294,7 +294,7 @@ static int note_add(struct rdoc *r, const json_t *ev, const char *file)
         xalloc_die();
     have = json_object_get(r->note_ix, key);
     if (have) {
-        free(key);
+        xalloc_json_free(key);
         json_decref(n);
         return (int)json_integer_value(have) + 1;
     }
@@ -302,7 +302,7 @@ static int note_add(struct rdoc *r, const json_t *ev, const char *file)
             0 ||
         json_array_append_new(r->notes, n) != 0)
         xalloc_die();
-    free(key);
+    xalloc_json_free(key);
     return (int)json_array_size(r->notes);
 }
 

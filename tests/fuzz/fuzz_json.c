@@ -54,15 +54,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     {
         json_t *fast = jsonread_fast((const char *)data, size), *ref;
         if (fast) {
-            char *a, *b;
+            char *fa, *fb;
             ref = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
                              NULL);
             FUZZ_CHECK(ref != NULL);
-            a = jsonio_dumps(fast);
-            b = jsonio_dumps(ref);
-            FUZZ_CHECK(strcmp(a, b) == 0 && json_equal(fast, ref));
-            free(a);
-            free(b);
+            fa = jsonio_dumps(fast);
+            fb = jsonio_dumps(ref);
+            FUZZ_CHECK(strcmp(fa, fb) == 0 && json_equal(fast, ref));
+            free(fa);
+            free(fb);
             json_decref(ref);
             json_decref(fast);
         }

@@ -69,12 +69,14 @@ static void test_sha256_pieces(void **state)
 /* jansson's own dump of DOC plus the newline: what jsonio_dumps must give. */
 static char *jansson_dumps(const json_t *doc)
 {
-    char *s = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY);
+    char *j = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY), *s;
     size_t n;
+    assert_non_null(j);
+    n = strlen(j);
+    s = malloc(n + 2);
     assert_non_null(s);
-    n = strlen(s);
-    s = realloc(s, n + 2);
-    assert_non_null(s);
+    memcpy(s, j, n);
+    xalloc_json_free(j);
     s[n] = '\n';
     s[n + 1] = '\0';
     return s;
@@ -477,6 +479,46 @@ static void test_jsonread_mutations(void **state)
     assert_true(taken > n / 20);
 }
 
+/* jansson allocates through xalloc's small-block cache: blocks of every
+ * size class are freed and handed out again while others live; no live
+ * value may change, and json_dumps's result goes back through
+ * xalloc_json_free. */
+static void test_json_block_cache(void **state)
+{
+    enum { N = 3000 };
+    static json_t *live[N];
+    char text[400];
+    (void)state;
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < N; i++) {
+            size_t n = (size_t)(i * 7 + round) % 300;
+            if (live[i] && (i + round) % 2)
+                continue;
+            json_decref(live[i]);
+            memset(text, 'a' + (i + round) % 26, n);
+            live[i] = json_stringn(text, n);
+            assert_non_null(live[i]);
+        }
+        for (int i = 0; i < N; i++) {
+            const char *v = json_string_value(live[i]);
+            size_t n = json_string_length(live[i]);
+            for (size_t k = 0; k < n; k++)
+                if (v[k] != v[0])
+                    fail_msg("string %d changed at byte %zu", i, k);
+        }
+    }
+    {
+        char *d = json_dumps(live[1], JSON_ENCODE_ANY);
+        assert_non_null(d);
+        assert_int_equal(d[0], '"');
+        xalloc_json_free(d);
+    }
+    for (int i = 0; i < N; i++) {
+        json_decref(live[i]);
+        live[i] = NULL;
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_jsonread_takes_valid),
         cmocka_unit_test(test_jsonread_declines),
         cmocka_unit_test(test_jsonread_mutations),
+        cmocka_unit_test(test_json_block_cache),
     };
     xalloc_init("test_common");
     return cmocka_run_group_tests(tests, NULL, NULL);

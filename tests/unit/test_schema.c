@@ -434,7 +434,7 @@ static void test_speed(void **state)
                                              "2023-11-13", "kind", "paragraph"));
     dump = json_dumps(arr, JSON_COMPACT);
     bytes = strlen(dump);
-    free(dump);
+    xalloc_json_free(dump);
     assert_true(bytes > 9u * 1024 * 1024);
     t0 = clock();
     assert_int_equal(schema_validate(s, arr, NULL, NULL, 0), 0);
