@@ -38,6 +38,31 @@ static const char sentence_builtin_starters[] =
     "these\nwe\nwhat\nwhen\nwhere\nwhile\nwho\nwhy\nyou\n"
     "[title]\nunder\nfirst\n";
 
+/* Byte classes the per-byte scans test first (one load instead of a chain
+ * of comparisons): */
+enum {
+    SC_PLAIN = 1,  /* sent_plain(): ASCII that starts no case of the splitter */
+    SC_MARK = 2,   /* a list marker may start here whatever follows: '(' 0-9 i v x */
+    SC_LETTER = 4, /* a-z: a marker "a." or "b)" when '.' or ')' follows */
+    SC_OPEN = 8    /* a region opener may start here: '(' '[' '"' '\'' and 0xE2 */
+};
+
+static unsigned char sent_class(unsigned c)
+{
+    unsigned char k = 0;
+    if (c < 0x80 && c != '\n' && c != '\r' && c != '"' && c != '.' && c != '?' && c != '!')
+        k |= SC_PLAIN;
+    if (c == '(' || (c >= '0' && c <= '9') || c == 'i' || c == 'v' || c == 'x')
+        k |= SC_MARK;
+    if (c >= 'a' && c <= 'z')
+        k |= SC_LETTER;
+    if (c == '(' || c == '[' || c == '"' || c == '\'' || c == 0xE2)
+        k |= SC_OPEN;
+    return k;
+}
+
+static unsigned char sent_classes[256];
+
 static struct nlp_wordset sentence_sets[SENT_NSETS];
 /* [0]: sentence starters; [1]: starters that open a title when a capitalised
  * word follows ("U.S. Under Secretary", "ROK First Vice Minister") */
@@ -51,6 +76,8 @@ static void sentence_load(void)
     static const char *const starter_sections[2] = {"", "title"};
     if (sentence_loaded)
         return;
+    for (unsigned c = 0; c < 256; c++)
+        sent_classes[c] = sent_class(c);
     nlp_lexicon_load("stages/extract/data/abbreviations.txt", sentence_builtin_abbr, abbr_sections,
                      sentence_sets, SENT_NSETS);
     nlp_lexicon_load("stages/extract/data/sentence_starters.txt", sentence_builtin_starters,
@@ -341,6 +368,12 @@ static size_t markers_find(const char *t, size_t len, struct list_marker **out)
     for (size_t p = 0; p < len; p++) {
         struct list_marker m, r;
         int strict, has_m, has_r;
+        unsigned char k0 = sent_classes[(unsigned char)t[p]];
+        /* what the two parsers accept first: '(', a digit, or a letter
+         * followed by '.' or ')' (Roman numerals: i, v, x and more) */
+        if (!(k0 & SC_MARK) &&
+            !((k0 & SC_LETTER) && p + 1 < len && (t[p + 1] == '.' || t[p + 1] == ')')))
+            continue;
         if (p > 0 && !space_at(t, len, p - 1) && !(p >= 3 && bullet_at(t, len, p - 3)))
             continue;
         has_m = marker_parse(t, len, p, &m);
@@ -642,7 +675,14 @@ static size_t region_closer(const char *t, size_t len, size_t i, int type)
 static int region_opener(const char *t, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
-    int after_space = i == 0 || space_at(t, len, i - 1) || t[i - 1] == '(';
+    int after_space;
+    if (c == '(')
+        return RQ_PAREN;
+    if (c == '[')
+        return RQ_BRACKET;
+    if (!(sent_classes[c] & SC_OPEN))
+        return -1;
+    after_space = i == 0 || space_at(t, len, i - 1) || t[i - 1] == '(';
     if (c == '"' && after_space)
         return RQ_DOUBLE;
     if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
@@ -653,10 +693,6 @@ static int region_opener(const char *t, size_t len, size_t i)
     }
     if (c == '\'' && after_space && i + 1 < len && !space_at(t, len, i + 1))
         return RQ_SINGLE;
-    if (c == '(')
-        return RQ_PAREN;
-    if (c == '[')
-        return RQ_BRACKET;
     return -1;
 }
 
@@ -821,7 +857,7 @@ static int only_space(const char *t, size_t len, size_t a, size_t b)
  * one. */
 static int sent_plain(unsigned char c)
 {
-    return c < 0x80 && c != '\n' && c != '\r' && c != '"' && c != '.' && c != '?' && c != '!';
+    return sent_classes[c] & SC_PLAIN;
 }
 
 size_t sentence_split(const char *text, size_t len, struct sent_span **out)
