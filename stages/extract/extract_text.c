@@ -91,16 +91,40 @@ size_t xt_match_at_rest(const char *s, size_t len, size_t at, const char *pat, i
     return xt_match_n(s, len, at, pat, strlen(pat), icase);
 }
 
+/* The first byte C in [P, LIM), or LIM. */
+static const char *xt_next_byte(const char *p, unsigned char c, const char *lim)
+{
+    const char *q = memchr(p, c, (size_t)(lim - p));
+    return q ? q : lim;
+}
+
 size_t xt_find(const char *s, size_t len, size_t from, const char *pat, int icase)
 {
     size_t n = strlen(pat);
     if (!n || from >= len || len - from < n)
         return (size_t)-1;
     if (icase) {
+        /* the bytes that fold to PAT's first: itself, and its upper case
+         * when it is a letter (only A-Z fold); memchr finds the next of each */
         unsigned char f0 = xt_fold_tab[(unsigned char)pat[0]];
-        for (size_t i = from; i + n <= len; i++)
-            if (xt_fold_tab[(unsigned char)s[i]] == f0 && xt_match_fold(s, len, i, pat, n, 1, 1))
-                return i;
+        unsigned char u0 = f0 >= 'a' && f0 <= 'z' ? (unsigned char)(f0 - 32) : f0;
+        const char *lim = s + len - n + 1, *p = s + from, *ql = NULL, *qu = NULL;
+        while (p < lim) {
+            /* QL, QU: the first F0 / U0 at or after an earlier P, so also
+             * the first at or after P while not behind it (LIM: none) */
+            if (!ql || ql < p)
+                ql = xt_next_byte(p, f0, lim);
+            if (u0 == f0)
+                qu = lim;
+            else if (!qu || qu < p)
+                qu = xt_next_byte(p, u0, lim);
+            p = ql < qu ? ql : qu;
+            if (p >= lim)
+                break;
+            if (xt_match_fold(s, len, (size_t)(p - s), pat, n, 1, 1))
+                return (size_t)(p - s);
+            p++;
+        }
     } else {
         const char *p = s + from, *end = s + len - n + 1;
         while (p < end && (p = memchr(p, pat[0], (size_t)(end - p))) != NULL) {

@@ -198,6 +198,45 @@ static void test_record_evidence_offsets(void **state)
     json_decref(rec);
 }
 
+/* xt_find against the plain definition: the first offset >= FROM where
+ * xt_match_at matches, on random texts over a small alphabet (both cases,
+ * word and non-word bytes, a curly quote) and patterns cut from them. */
+static void test_find_like_match_at(void **state)
+{
+    static const char alpha[] = "aAbB .-'\xE2\x80\x99"
+                                "cC";
+    uint64_t x = 88172645463325252ull;
+    char s[64], pat[8];
+    (void)state;
+    for (int it = 0; it < 20000; it++) {
+        size_t n, pn, from, want = (size_t)-1;
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        n = 1 + x % 60;
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            s[i] = alpha[x % (sizeof alpha - 1)];
+        }
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        pn = 1 + x % 4;
+        from = (x >> 8) % n;
+        if (pn > n)
+            pn = n;
+        memcpy(pat, s + (x >> 16) % (n - pn + 1), pn);
+        pat[pn] = '\0';
+        if (!pat[0] || strlen(pat) != pn)
+            continue;
+        for (int icase = 0; icase < 2; icase++) {
+            want = (size_t)-1;
+            for (size_t i = from; i + pn <= n && want == (size_t)-1; i++)
+                if (xt_match_at(s, n, i, pat, icase))
+                    want = i;
+            if (xt_find(s, n, from, pat, icase) != want)
+                fail_msg("xt_find(\"%.*s\", %zu, \"%s\", %d) != %zu", (int)n, s, from, pat, icase,
+                         want);
+        }
+    }
+}
+
 /* The phrase index matches like xt_match_at, row by row, in one pass. */
 static void test_index(void **state)
 {
@@ -338,6 +377,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xlist_parse),
         cmocka_unit_test(test_text_match),
+        cmocka_unit_test(test_find_like_match_at),
         cmocka_unit_test(test_record_kidd),
         cmocka_unit_test(test_record_evidence_offsets),
         cmocka_unit_test(test_record_no_meeting),
