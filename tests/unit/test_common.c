@@ -97,6 +97,17 @@ static void test_jsonio_dumps_like_jansson(void **state)
     json_object_set_new(doc, "long",
                         json_string("an ordinary sentence longer than eight bytes, "
                                     "with a \"quote\" past the first words"));
+    /* every byte that needs an escape, at each place in a 16- and 8-byte
+     * block of a long ASCII string */
+    for (const char *e = "\"\\\x01\x1F\n"; *e; e++)
+        for (size_t at = 0; at < 40; at += 3) {
+            char str[48], key[16];
+            memset(str, 'x', sizeof str - 1);
+            str[sizeof str - 1] = '\0';
+            str[at] = *e;
+            snprintf(key, sizeof key, "k%02x_%zu", (unsigned char)*e, at);
+            json_object_set_new(doc, key, json_string(str));
+        }
     json_object_set_new(doc, "nul", json_stringn("a\0b", 3));
     json_object_set_new(doc, "empty", json_string(""));
     json_object_set_new(doc, "ints", arr);
