@@ -98,9 +98,9 @@ size_t xmul(size_t a, size_t b)
 
 /* jansson's values: a document makes and frees hundreds of thousands of
  * small blocks (nodes, strings, hash-table entries). Freed blocks of up to
- * XJ_SMALL bytes wait on a free list per 16-byte size class and are handed
+ * XJ_SMALL bytes wait on a free list per 8-byte size class and are handed
  * out again without a round trip through malloc. Each block carries its
- * class in a 16-byte header. Not under AddressSanitizer, which must see
+ * class in a header. Not under AddressSanitizer, which must see
  * every free to catch a use after it. */
 #if defined(__SANITIZE_ADDRESS__)
 #define XJ_CACHE 0
@@ -114,19 +114,21 @@ size_t xmul(size_t a, size_t b)
 #endif
 
 #define XJ_SMALL 256
-#define XJ_CLASSES (XJ_SMALL / 16 + 1)
+#define XJ_GRAIN 8
+#define XJ_CLASSES (XJ_SMALL / XJ_GRAIN + 1)
 #define XJ_KEEP_BYTES (16u << 20) /* most bytes kept on the lists */
 
-/* The header in front of each block: its size class (0: larger than
- * XJ_SMALL, never cached) and, while on a free list, the next header. The
- * lists hold headers, the start of what malloc gave, so memcheck sees
- * cached blocks as reachable. */
+/* Each block starts with an 8-byte header: its size class (0: larger than
+ * XJ_SMALL, never cached). jansson's values need no more than 8-byte
+ * alignment, and glibc rounds a request plus its own 8 bytes up to 16, so
+ * the header is often free. While a block is on a free list, the first
+ * bytes after the header link to the next one. The lists hold headers, the
+ * start of what malloc gave, so memcheck sees cached blocks as reachable. */
 struct xj_hdr {
     size_t cls;
-    struct xj_hdr *next;
+    struct xj_hdr *next; /* in the payload: only while on a list */
 };
-#define XJ_HDR 16
-_Static_assert(sizeof(struct xj_hdr) <= XJ_HDR, "header fits");
+#define XJ_HDR sizeof(size_t)
 
 static struct xj_hdr *xj_lists[XJ_CLASSES];
 static size_t xj_kept;
@@ -137,15 +139,17 @@ static void *xalloc_json_malloc(size_t n)
     struct xj_hdr *h;
     if (!XJ_CACHE)
         return xmalloc(n);
-    c = n <= XJ_SMALL ? (n + 15) / 16 : 0;
+    c = n <= XJ_SMALL ? (n + XJ_GRAIN - 1) / XJ_GRAIN : 0;
     if (xalloc_should_fail() || n > SIZE_MAX - XJ_HDR)
         xalloc_die();
     if (c && xj_lists[c]) {
         h = xj_lists[c];
         xj_lists[c] = h->next;
-        xj_kept -= c * 16;
+        xj_kept -= c * XJ_GRAIN;
     } else {
-        h = malloc(XJ_HDR + (c ? c * 16 : n));
+        /* at least a whole header, so that NEXT fits in the payload */
+        size_t want = c ? c * XJ_GRAIN : n;
+        h = malloc(XJ_HDR + (want < XJ_HDR ? XJ_HDR : want));
         if (!h)
             xalloc_die();
         h->cls = c;
@@ -161,10 +165,10 @@ void xalloc_json_free(void *p)
         return;
     }
     h = (struct xj_hdr *)(void *)((unsigned char *)p - XJ_HDR);
-    if (h->cls && xj_kept + h->cls * 16 <= XJ_KEEP_BYTES) {
+    if (h->cls && xj_kept + h->cls * XJ_GRAIN <= XJ_KEEP_BYTES) {
         h->next = xj_lists[h->cls];
         xj_lists[h->cls] = h;
-        xj_kept += h->cls * 16;
+        xj_kept += h->cls * XJ_GRAIN;
         return;
     }
     free(h);
